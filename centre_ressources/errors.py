@@ -1,0 +1,37 @@
+"""Content errors, worded in French for contributors, located at file:line:column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one contributed file."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        if self.field:
+            return f"{where} : champ « {self.field} » : {self.message}"
+        return f"{where} : {self.message}"
+
+
+class ContentErrors(Exception):
+    """Raised with every error found in one run, sorted by file and line."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        noun = "erreur" if count == 1 else "erreurs"
+        lines = [f"{count} {noun} dans les contenus :"]
+        lines += [f"  {error.format()}" for error in self.errors]
+        return "\n".join(lines)

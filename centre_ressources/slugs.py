@@ -1,0 +1,21 @@
+"""Slugs: lowercase ASCII words joined by hyphens, derived from French titles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Ligatures are not decomposed by NFKD, so they are folded by hand.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slugify(title: str) -> str:
+    """Fold accents and ligatures, keep letters and digits, join words with hyphens."""
+    folded = unicodedata.normalize("NFKD", title.translate(_LIGATURES))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+
+
+def is_slug(text: str) -> bool:
+    return bool(SLUG_PATTERN.match(text))
