@@ -152,6 +152,12 @@ class _NodeWalker:
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    line, column = self.locate(key_node)
+                    raise FrontMatterError(ContentError(
+                        self.display_path, line, column, "",
+                        "un nom de champ doit être un simple mot, pas une liste ni un groupe.",
+                    ))
                 key = self.constructor.construct_object(key_node, deep=True)
                 if isinstance(key, (dt.date, dt.datetime)):
                     key = key.isoformat()
@@ -167,7 +173,11 @@ class _NodeWalker:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
-        value = self.constructor.construct_object(node, deep=True)
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError):
+            # An impossible date such as 2025-13-01: keep the text, the schema will name it.
+            value = node.value
         # Dates are kept as ISO text: the schemas speak JSON, which has no date type.
         if isinstance(value, (dt.date, dt.datetime)):
             return value.isoformat()

@@ -1,0 +1,158 @@
+"""Resolve every reference between records and build the reverse links.
+
+A sheet names its phase and step; a case study names, for each moment of its chronology,
+the phase and the sheets it used. Here each reference is checked (a typo is an error at
+file:line) and the other direction is computed: which cases used a sheet, which sheets and
+which case moments a phase holds, and the pathway order of all sheets across phases.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .errors import ContentError, ContentErrors
+from .load import Content
+from .model import ChronologyEntry, EtudeDeCas, Fiche, Phase
+
+
+@dataclass(frozen=True)
+class CaseMoment:
+    """One entry of a case study's chronology, seen from a phase or a sheet."""
+
+    case: EtudeDeCas
+    entry: ChronologyEntry
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    phases: tuple[Phase, ...]
+    pathway: tuple[Fiche, ...]  # every sheet, in pathway order across phases
+    cases: tuple[EtudeDeCas, ...]
+    moments_by_sheet: dict[str, tuple[CaseMoment, ...]] = field(repr=False)
+    moments_by_phase: dict[str, tuple[CaseMoment, ...]] = field(repr=False)
+    _sheets: dict[str, Fiche] = field(repr=False)
+    _phases: dict[str, Phase] = field(repr=False)
+
+    def sheet(self, slug: str) -> Fiche:
+        return self._sheets[slug]
+
+    def phase(self, slug: str) -> Phase:
+        return self._phases[slug]
+
+    def sheets_of_phase(self, phase: Phase) -> tuple[Fiche, ...]:
+        return tuple(f for f in self.pathway if f.phase == phase.slug)
+
+    def sheets_of_step(self, phase: Phase, step_slug: str) -> tuple[Fiche, ...]:
+        return tuple(f for f in self.pathway if f.phase == phase.slug and f.etape == step_slug)
+
+    def neighbours(self, sheet: Fiche) -> tuple[Fiche | None, Fiche | None]:
+        index = self.pathway.index(sheet)
+        previous = self.pathway[index - 1] if index > 0 else None
+        following = self.pathway[index + 1] if index + 1 < len(self.pathway) else None
+        return previous, following
+
+    def related(self, sheet: Fiche) -> tuple[Fiche, ...]:
+        return tuple(self._sheets[slug] for slug in sheet.fiches_liees)
+
+
+def link(content: Content) -> Catalogue:
+    errors: list[ContentError] = []
+    phases = {p.slug: p for p in content.phases}
+    sheets = {f.slug: f for f in content.fiches}
+
+    _check_phase_numbers(content.phases, errors)
+    for sheet in content.fiches:
+        _check_sheet_references(sheet, phases, sheets, errors)
+    _check_aliases(content.fiches, errors)
+    _check_aliases(content.cases, errors)
+
+    by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
+    by_phase: dict[str, list[CaseMoment]] = defaultdict(list)
+    for case in content.cases:
+        for index, entry in enumerate(case.chronologie):
+            if entry.phase not in phases:
+                errors.append(_unknown(case.origin.path, case.origin.line("chronologie", index, "phase"),
+                                       f"chronologie[{index + 1}].phase", "phase", entry.phase, phases))
+                continue
+            moment = CaseMoment(case, entry)
+            by_phase[entry.phase].append(moment)
+            for position, slug in enumerate(entry.fiches):
+                if slug not in sheets:
+                    errors.append(_unknown(case.origin.path, case.origin.line("chronologie", index, "fiches", position),
+                                           f"chronologie[{index + 1}].fiches[{position + 1}]", "fiche", slug, sheets))
+                elif moment not in by_sheet[slug]:
+                    by_sheet[slug].append(moment)
+    if errors:
+        raise ContentErrors(errors)
+
+    phase_rank = {p.slug: p.numero for p in content.phases}
+    step_rank = {(p.slug, s.slug): i for p in content.phases for i, s in enumerate(p.etapes)}
+    pathway = tuple(sorted(
+        content.fiches,
+        key=lambda f: (phase_rank[f.phase], step_rank[(f.phase, f.etape)], f.ordre, f.titre),
+    ))
+    ordered_phases = tuple(sorted(content.phases, key=lambda p: p.numero))
+    cases = tuple(sorted(content.cases, key=lambda c: c.titre))
+    return Catalogue(
+        phases=ordered_phases,
+        pathway=pathway,
+        cases=cases,
+        moments_by_sheet={slug: tuple(moments) for slug, moments in by_sheet.items()},
+        moments_by_phase={slug: tuple(moments) for slug, moments in by_phase.items()},
+        _sheets=sheets,
+        _phases=phases,
+    )
+
+
+def _unknown(path: str, line: int, field_name: str, kind: str, value: str, known: dict) -> ContentError:
+    import difflib
+
+    suggestion = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = f" ; vouliez-vous dire « {suggestion[0]} » ?" if suggestion else (
+        f" ; valeurs possibles : {', '.join(sorted(known))}." if len(known) <= 15 else ".")
+    noun = {"phase": "aucune phase", "fiche": "aucune fiche", "étape": "aucune étape"}[kind]
+    return ContentError(path, line, 1, field_name, f"{noun} ne s'appelle « {value} »{hint}")
+
+
+def _check_phase_numbers(phases: tuple[Phase, ...], errors: list[ContentError]) -> None:
+    seen: dict[int, Phase] = {}
+    for phase in phases:
+        if phase.numero in seen:
+            errors.append(ContentError(phase.origin.path, phase.origin.line("numero"), 1, "numero",
+                                       f"le numéro {phase.numero} est déjà celui de {seen[phase.numero].origin.path}."))
+        seen[phase.numero] = phase
+
+
+def _check_sheet_references(sheet: Fiche, phases: dict[str, Phase], sheets: dict[str, Fiche],
+                            errors: list[ContentError]) -> None:
+    origin = sheet.origin
+    phase = phases.get(sheet.phase)
+    if phase is None:
+        errors.append(_unknown(origin.path, origin.line("phase"), "phase", "phase", sheet.phase, phases))
+    elif phase.step(sheet.etape) is None:
+        steps = {s.slug: s for s in phase.etapes}
+        errors.append(_unknown(origin.path, origin.line("etape"), "etape", "étape", sheet.etape, steps))
+    for position, slug in enumerate(sheet.fiches_liees):
+        if slug not in sheets:
+            errors.append(_unknown(origin.path, origin.line("fiches_liees", position),
+                                   f"fiches_liees[{position + 1}]", "fiche", slug, sheets))
+        elif slug == sheet.slug:
+            errors.append(ContentError(origin.path, origin.line("fiches_liees", position), 1,
+                                       f"fiches_liees[{position + 1}]", "une fiche ne peut pas être liée à elle-même."))
+
+
+def _check_aliases(records, errors: list[ContentError]) -> None:
+    """An old slug must not shadow a live page or another record's old slug."""
+    owners = {r.slug: r for r in records}
+    for record in records:
+        for position, alias in enumerate(record.alias):
+            other = owners.get(alias)
+            if other is not None and other is not record:
+                errors.append(ContentError(record.origin.path, record.origin.line("alias", position), 1,
+                                           f"alias[{position + 1}]",
+                                           f"l'alias « {alias} » est déjà utilisé par {other.origin.path}."))
+            elif other is record:
+                errors.append(ContentError(record.origin.path, record.origin.line("alias", position), 1,
+                                           f"alias[{position + 1}]", "un alias ne peut pas être le slug actuel."))
+            owners.setdefault(alias, record)

@@ -1,0 +1,170 @@
+"""Find the content files of a project, read and validate them, and build the records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, ContentErrors
+from .frontmatter import FrontMatterError, SourceDocument, read_source
+from .model import (
+    Actor, ChronologyEntry, EtudeDeCas, Fiche, Origin, Participants, Phase, PolicyLink,
+    Results, SourceRef, Step, Structure, WorkshopStep,
+)
+from .sections import missing_sheet_sections
+from .slugs import is_slug
+from .validate import validate_document
+
+PHASES_DIR = "phases"
+METHODS_DIR = "methods"
+CASES_DIR = "case_studies"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
+
+
+@dataclass(frozen=True)
+class Content:
+    phases: tuple[Phase, ...]
+    fiches: tuple[Fiche, ...]
+    cases: tuple[EtudeDeCas, ...]
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every file the content depends on (for watching and for reproducibility checks)."""
+    files = sorted((root / PHASES_DIR).glob("*.md")) + sorted((root / METHODS_DIR).glob("*.md"))
+    cases = root / CASES_DIR
+    if cases.is_dir():
+        files += sorted(p for p in cases.rglob("*") if p.is_file())
+    return files
+
+
+def load_content(root: Path) -> Content:
+    """Read every content file under `root`; raise ContentErrors listing all problems at once."""
+    errors: list[ContentError] = []
+    phases = [_load(root, path, "phase", _make_phase, errors) for path in sorted((root / PHASES_DIR).glob("*.md"))]
+    fiches = [_load(root, path, "fiche", _make_fiche, errors) for path in sorted((root / METHODS_DIR).glob("*.md"))]
+    cases = []
+    cases_dir = root / CASES_DIR
+    if cases_dir.is_dir():
+        for folder in sorted(p for p in cases_dir.iterdir() if p.is_dir()):
+            index = folder / "index.md"
+            if not index.is_file():
+                errors.append(ContentError(_display(root, folder), 1, 1, "",
+                                           "ce dossier d'étude de cas n'a pas de fichier index.md."))
+                continue
+            cases.append(_load(root, index, "etude-de-cas", _make_case, errors))
+    if not [p for p in phases if p]:
+        errors.append(ContentError(PHASES_DIR, 1, 1, "", "aucune phase trouvée : le dossier phases/ doit contenir les fichiers des phases."))
+    if errors:
+        raise ContentErrors(errors)
+    return Content(
+        phases=tuple(sorted(phases, key=lambda p: p.numero)),
+        fiches=tuple(fiches),
+        cases=tuple(cases),
+    )
+
+
+def _display(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError]) -> Any:
+    display = _display(root, path)
+    slug = path.parent.name if path.name == "index.md" else path.stem
+    if not is_slug(slug):
+        errors.append(ContentError(display, 1, 1, "",
+                                   f"le nom « {slug} » ne convient pas : utilisez des minuscules sans accents, "
+                                   "des chiffres et des tirets, par exemple « charte-de-cooperation »."))
+        return None
+    try:
+        doc = read_source(path, display)
+    except FrontMatterError as exc:
+        errors.append(exc.error)
+        return None
+    found = validate_document(doc, schema)
+    if schema == "fiche":
+        found += missing_sheet_sections(display, doc.body, doc.body_line)
+    if found:
+        errors.extend(found)
+        return None
+    return make(slug, doc, path)
+
+
+def _origin(doc: SourceDocument) -> Origin:
+    return Origin(doc.path, dict(doc.locations), doc.body_line)
+
+
+def _make_phase(slug: str, doc: SourceDocument, path: Path) -> Phase:
+    d = doc.data
+    return Phase(
+        slug=slug,
+        numero=d["numero"],
+        titre=d["titre"],
+        titre_court=d.get("titre_court", d["titre"]),
+        resume=d["resume"],
+        etapes=tuple(Step(s["slug"], s["titre"], s["resume"]) for s in d["etapes"]),
+        livrables=tuple(d["livrables"]),
+        body=doc.body,
+        origin=_origin(doc),
+    )
+
+
+def _make_fiche(slug: str, doc: SourceDocument, path: Path) -> Fiche:
+    d = doc.data
+    p = d["participants"]
+    return Fiche(
+        slug=slug,
+        titre=d["titre"],
+        phase=d["phase"],
+        etape=d["etape"],
+        ordre=d.get("ordre", 0),
+        en_bref=d["en_bref"],
+        objectifs=tuple(d["objectifs"]),
+        duree=d["duree"],
+        participants=Participants(p["min"], p["max"], tuple(p["roles"])),
+        materiel=tuple(d["materiel"]),
+        a_distance=d["a_distance"],
+        deroule=tuple(WorkshopStep(i, s["titre"], s["duree"], s["consignes"]) for i, s in enumerate(d["deroule"], 1)),
+        livrables=tuple(d["livrables"]),
+        fiches_liees=tuple(d.get("fiches_liees", ())),
+        mots_cles=tuple(d.get("mots_cles", ())),
+        mise_a_jour=d["mise_a_jour"],
+        alias=tuple(d.get("alias", ())),
+        body=doc.body,
+        origin=_origin(doc),
+    )
+
+
+def _make_case(slug: str, doc: SourceDocument, path: Path) -> EtudeDeCas:
+    d = doc.data
+    territory = d["territoire"]
+    structure = d["structure_porteuse"]
+    results = d.get("resultats") or {}
+    return EtudeDeCas(
+        slug=slug,
+        titre=d["titre"],
+        resume=d["resume"],
+        commune=territory["commune"],
+        type_territoire=territory["type"],
+        description_territoire=territory.get("description"),
+        structure=Structure(structure["nom"], structure.get("sigle"), structure["statut"]),
+        theme=d["theme"],
+        question_strategique=d["question_strategique"],
+        objectifs_transformation=tuple(d.get("objectifs_transformation", ())),
+        categories_action=tuple(d.get("categories_action", ())),
+        acteurs=tuple(Actor(a["nom"], a["role"]) for a in d.get("acteurs", ())),
+        politiques_publiques=tuple(PolicyLink(p["nom"], p["lien"]) for p in d.get("politiques_publiques", ())),
+        chronologie=tuple(
+            ChronologyEntry(e["phase"], e.get("periode"), e["texte"], tuple(e.get("fiches", ())))
+            for e in d["chronologie"]
+        ),
+        resultats=Results(**results),
+        fonction_de_soutien=d.get("fonction_de_soutien"),
+        enseignements=tuple(d.get("enseignements", ())),
+        sources=tuple(SourceRef(s["titre"], s["editeur"], s.get("annee"), s.get("url")) for s in d["sources"]),
+        mise_a_jour=d["mise_a_jour"],
+        alias=tuple(d.get("alias", ())),
+        body=doc.body,
+        images=tuple(sorted(p.name for p in path.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)),
+        origin=_origin(doc),
+    )
