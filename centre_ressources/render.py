@@ -1,0 +1,125 @@
+"""Render the catalogue into the Markdown of every generated page, with Jinja2 templates.
+
+The output is plain Markdown held in memory (src_uri -> text); the MkDocs hook hands it to
+MkDocs as generated files, and the `export` command can write it to a folder instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+
+from . import urls
+from .link import Catalogue
+from .model import Fiche, Phase
+from .sections import REQUIRED_SHEET_SECTIONS, split_sections
+from .slugs import slugify
+
+HOME_CASES_LIMIT = 6  # the home page shows a few cases; the full list lives on its index page
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    pages: dict[str, str]  # src_uri -> Markdown
+    assets: dict[str, str]  # src_uri -> absolute path of a file to copy (case images)
+    nav: list  # MkDocs `nav` structure
+
+
+def format_duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+def format_group(participants) -> str:
+    if participants.min == participants.max:
+        return f"{participants.min} personnes"
+    return f"{participants.min} à {participants.max} personnes"
+
+
+def escape_cell(text: str) -> str:
+    """Keep a value from breaking a Markdown table row."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("centre_ressources", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown, not HTML
+    )
+    env.filters.update(duration=format_duration, group=format_group, cell=escape_cell)
+    env.globals.update(urls=urls)
+    return env
+
+
+def sheet_sections(sheet: Fiche) -> dict[str, object]:
+    """The prose of a sheet, split into the sections the page places around the generated ones."""
+    sections = split_sections(sheet.body, sheet.origin.body_line)
+    required = {slugify(title) for title in REQUIRED_SHEET_SECTIONS}
+    by_key = {s.key: s for s in sections if s.title}
+    return {
+        "intro": next((s.text for s in sections if not s.title), ""),
+        "before": [by_key[slugify(t)] for t in REQUIRED_SHEET_SECTIONS[:2]],
+        "after": [by_key[slugify(t)] for t in REQUIRED_SHEET_SECTIONS[2:]],
+        "extra": [s for s in sections if s.title and s.key not in required],
+    }
+
+
+def navigation(catalogue: Catalogue) -> list:
+    """The site navigation: short, fixed in size; the phases in order, long lists left to index pages."""
+    phases = [{f"{p.numero}. {p.titre_court}": urls.phase_page(p.slug)} for p in catalogue.phases]
+    return [
+        {"Accueil": urls.HOME},
+        {"La démarche": [urls.APPROACH, *phases]},
+        {"Fiches méthodes": urls.SHEETS},
+        {"Études de cas": urls.CASES},
+        {"Enseignements": urls.LESSONS},
+        {"Contribuer": urls.CONTRIBUTE},
+        {"À propos": urls.ABOUT},
+    ]
+
+
+def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -> RenderedSite:
+    env = _environment()
+    common = {"catalogue": catalogue}
+    pages: dict[str, str] = {}
+
+    def render(template: str, src_uri: str, **context) -> None:
+        pages[src_uri] = env.get_template(template).render(common, page_uri=src_uri, **context)
+
+    render("home.md.j2", urls.HOME, home_cases=catalogue.cases[:HOME_CASES_LIMIT])
+    render("approach.md.j2", urls.APPROACH)
+    render("sheets_index.md.j2", urls.SHEETS)
+    render("cases_index.md.j2", urls.CASES)
+    phases = catalogue.phases
+    for index, phase in enumerate(phases):
+        render("phase.md.j2", urls.phase_page(phase.slug), phase=phase,
+               previous=phases[index - 1] if index else None,
+               following=phases[index + 1] if index + 1 < len(phases) else None,
+               moments=catalogue.moments_by_phase.get(phase.slug, ()))
+    for sheet in catalogue.pathway:
+        previous, following = catalogue.neighbours(sheet)
+        phase = catalogue.phase(sheet.phase)
+        render("sheet.md.j2", urls.sheet_page(sheet.slug), sheet=sheet, phase=phase,
+               step=phase.step(sheet.etape), previous=previous, following=following,
+               sections=sheet_sections(sheet), moments=catalogue.moments_by_sheet.get(sheet.slug, ()),
+               related=catalogue.related(sheet))
+    assets: dict[str, str] = {}
+    for case in catalogue.cases:
+        render("case.md.j2", urls.case_page(case.slug), case=case, phases_by_slug={p.slug: p for p in phases})
+        if case_dirs and case.slug in case_dirs:
+            for image in case.images:
+                assets[urls.case_asset(case.slug, image)] = f"{case_dirs[case.slug]}/{image}"
+    return RenderedSite(pages=pages, assets=assets, nav=navigation(catalogue))
+
+
+def phase_label(phase: Phase) -> str:
+    return f"{phase.numero}. {phase.titre}"

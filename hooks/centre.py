@@ -1,0 +1,53 @@
+"""MkDocs adapter: the only module that knows MkDocs; the work is done by `centre_ressources`.
+
+Event order and why:
+- on_config (priority 100, before mkdocs-macros reads `extra`): load, validate and render all
+  content. MkDocs cleans the output folder only after on_config and on_pre_build, so a content
+  error raised here stops the build with the previous site left as it was.
+- on_files: hand the generated pages to MkDocs as in-memory files (`File.generated`); nothing
+  is ever written into docs/ or the content folders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from centre_ressources.errors import ContentErrors
+from centre_ressources.pipeline import generate
+
+_state: dict = {}
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        catalogue, site = generate(root)
+    except ContentErrors as errors:
+        # A PluginError is shown by MkDocs as a plain message (no traceback), exit code 1.
+        raise PluginError(errors.report()) from None
+    _state["site"] = site
+    config.nav = site.nav
+    config.extra["nombre_fiches"] = len(catalogue.pathway)
+    config.extra["nombre_etudes_de_cas"] = len(catalogue.cases)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = _state["site"]
+    for src_uri, text in site.pages.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            raise PluginError(
+                f"docs/{src_uri} : cette page est générée à partir des contenus ; "
+                "supprimez ce fichier de docs/ ou renommez-le."
+            )
+        files.append(File.generated(config, src_uri, content=text))
+    for src_uri, path in site.assets.items():
+        files.append(File.generated(config, src_uri, abs_src_path=path))
+    return files
