@@ -1,0 +1,124 @@
+"""The `centre-ressources` command: check, build, serve and export the resource centre.
+
+The MkDocs steps run in a child process (`python -m mkdocs`), so this package never
+imports MkDocs and the core stays usable with whatever builds the site next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .errors import ContentErrors
+from .export import export_pages
+from .pipeline import build_catalogue, generate
+
+
+def _project_root(value: str | None) -> Path:
+    root = Path(value or ".").resolve()
+    if not (root / "mkdocs.yml").is_file():
+        raise SystemExit(f"erreur : aucun fichier mkdocs.yml dans {root} ; lancez la commande depuis le dossier du projet.")
+    return root
+
+
+def _mkdocs(root: Path, *args: str) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=root, env=env)
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number <= 1 else plural}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = _project_root(args.root)
+    started = time.perf_counter()
+    try:
+        catalogue = build_catalogue(root)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    counts = ", ".join((
+        _count(len(catalogue.phases), "phase", "phases"),
+        _count(len(catalogue.pathway), "fiche", "fiches"),
+        _count(len(catalogue.cases), "étude de cas", "études de cas"),
+    ))
+    print(f"Contenus valides : {counts} ({elapsed:.2f} s).")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build into a temporary folder and swap it in only on success."""
+    root = _project_root(args.root)
+    if cmd_check(args):
+        return 1
+    site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    try:
+        if _mkdocs(root, "build", "--strict", "--site-dir", str(staging)):
+            print("La construction a échoué : le site précédent est laissé intact.", file=sys.stderr)
+            return 1
+        previous = site_dir.with_name(f".{site_dir.name}-ancien")
+        shutil.rmtree(previous, ignore_errors=True)
+        if site_dir.exists():
+            site_dir.rename(previous)
+        staging.rename(site_dir)
+        shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Site construit dans {site_dir}.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    root = _project_root(args.root)
+    if cmd_check(args):
+        return 1
+    return _mkdocs(root, "serve", "--dev-addr", args.dev_addr)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the generated Markdown pages to a folder, for another static site generator."""
+    root = _project_root(args.root)
+    try:
+        _, site = generate(root)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    written = export_pages(site, Path(args.destination))
+    print(f"{len(written)} fichiers écrits dans {args.destination}.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="centre-ressources", description="Centre de ressources de la coopération territoriale.")
+    main.add_argument("--racine", dest="root", help="dossier du projet (par défaut : le dossier courant)")
+    commands = main.add_subparsers(dest="command", required=True, metavar="commande")
+    commands.add_parser("check", help="vérifier les contenus sans construire le site").set_defaults(run=cmd_check)
+    build = commands.add_parser("build", help="construire le site (le site précédent reste intact en cas d'erreur)")
+    build.add_argument("--site-dir", help="dossier de sortie (par défaut : site/)")
+    build.set_defaults(run=cmd_build)
+    serve = commands.add_parser("serve", help="prévisualiser le site en local")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adresse d'écoute (par défaut : 127.0.0.1:8000)")
+    serve.set_defaults(run=cmd_serve)
+    export = commands.add_parser("export", help="écrire les pages générées (Markdown) dans un dossier")
+    export.add_argument("destination", help="dossier de destination")
+    export.set_defaults(run=cmd_export)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
