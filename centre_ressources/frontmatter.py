@@ -106,7 +106,9 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, 
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # For an unclosed bracket or quote, the opening (context mark) is where to look.
+        opened = any(word in (exc.context or "") for word in ("flow", "quoted"))
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + first_line
         column = (mark.column if mark else 0) + 1
         problem = _french_yaml_problem(exc)
@@ -120,17 +122,22 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, 
 
 def _french_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").lower()
+    context = exc.context or ""
+    if "flow sequence" in context:
+        return "en-tête YAML illisible : une liste ouverte par « [ » n'est pas refermée par « ] »."
+    if "flow mapping" in context:
+        return "en-tête YAML illisible : un groupe ouvert par « { » n'est pas refermé par « } »."
     if "mapping values are not allowed" in problem:
         hint = "un « : » inattendu ; si la valeur contient « : », mettez-la entre guillemets."
     elif "could not find expected ':'" in problem:
         hint = "il manque « : » entre le nom du champ et sa valeur."
-    elif "tab" in problem:
+    elif "tab" in problem or "'\\t'" in problem:
         hint = "une tabulation sert d'indentation ; utilisez des espaces."
     elif "found undefined alias" in problem:
         hint = "un alias « * » renvoie à une ancre « & » qui n'existe pas."
     elif "expected <block end>" in problem or "indentation" in problem:
         hint = "l'indentation est incohérente : alignez les champs d'un même niveau avec des espaces."
-    elif "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (exc.context or ""):
+    elif "found unexpected end of stream" in problem or "quoted scalar" in context:
         hint = "des guillemets ouverts ne sont pas refermés."
     else:
         hint = f"la syntaxe YAML est invalide ({exc.problem})."
@@ -149,6 +156,12 @@ class _NodeWalker:
 
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         self.locations.setdefault(path, self.locate(node))
+        if node.tag.startswith("!") or node.tag.startswith("tag:yaml.org,2002:python/"):
+            line, column = self.locate(node)
+            raise FrontMatterError(ContentError(
+                self.display_path, line, column, "",
+                f"la balise YAML « {node.tag} » n'est pas autorisée : écrivez une valeur simple.",
+            ))
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -175,7 +188,7 @@ class _NodeWalker:
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError):
+        except ValueError:
             # An impossible date such as 2025-13-01: keep the text, the schema will name it.
             value = node.value
         # Dates are kept as ISO text: the schemas speak JSON, which has no date type.

@@ -1,0 +1,61 @@
+"""Shared helpers: copies of the project with real or fixture content, and MkDocs builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT_DIRS = ("phases", "methods", "case_studies")
+SITE_DIRS = ("docs", "hooks")
+
+
+def copy_project(destination: Path, content: str = "real") -> Path:
+    """A buildable copy of the site: configuration and theme from the project, content from
+    the project itself (`real`) or from a fixture folder under tests/fixtures/."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in SITE_DIRS:
+        shutil.copytree(PROJECT / name, destination / name, ignore=ignore)
+    source = PROJECT if content == "real" else FIXTURES / content
+    for name in CONTENT_DIRS:
+        shutil.copytree(source / name, destination / name, ignore=ignore)
+    return destination
+
+
+def run_mkdocs(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), *args],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real project, built once with `mkdocs build --strict` into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("real") / "site"
+    result = run_mkdocs(PROJECT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
+
+
+@pytest.fixture
+def mini_project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project", content="mini")
