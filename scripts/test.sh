@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite: unit tests of the core, fixture sites, full builds.
+# Run the whole test suite: unit tests of the core, fixture sites, full builds, browser tests.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" test
+bash scripts/browser-deps.sh
 exec .venv/bin/python -m pytest "$@"

@@ -59,3 +59,28 @@ def real_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def mini_project(tmp_path) -> Path:
     return copy_project(tmp_path / "project", content="mini")
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The real site, built once and served on localhost."""
+    from browser import serve_directory
+
+    with serve_directory(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import launch_chromium
+
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    yield page
+    context.close()
