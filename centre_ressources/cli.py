@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import ContentErrors
 from .export import export_pages
-from .pipeline import build_catalogue, generate
+from .pipeline import generate
 
 
 def _project_root(value: str | None) -> Path:
@@ -40,7 +40,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = _project_root(args.root)
     started = time.perf_counter()
     try:
-        catalogue = build_catalogue(root)
+        catalogue, _ = generate(root)  # everything but MkDocs: schemas, references, links
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1

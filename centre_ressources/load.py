@@ -12,6 +12,7 @@ from .model import (
     Actor, ChronologyEntry, EtudeDeCas, Fiche, Origin, Participants, Phase, PolicyLink,
     Results, SourceRef, Step, Structure, WorkshopStep,
 )
+from .safety import unsafe_markup
 from .sections import missing_sheet_sections
 from .slugs import is_slug
 from .validate import validate_document
@@ -82,6 +83,7 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError])
         errors.append(exc.error)
         return None
     found = validate_document(doc, schema)
+    found += unsafe_markup(_origin(doc), doc.body)
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)
     if found:
@@ -91,7 +93,7 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError])
 
 
 def _origin(doc: SourceDocument) -> Origin:
-    return Origin(doc.path, dict(doc.locations), doc.body_line)
+    return Origin(doc.path, dict(doc.locations), doc.body_line, doc.data)
 
 
 def _make_phase(slug: str, doc: SourceDocument, path: Path) -> Phase:

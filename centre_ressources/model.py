@@ -15,6 +15,9 @@ class Origin:
     path: str
     locations: dict[FieldPath, Location] = field(default_factory=dict, compare=False, hash=False, repr=False)
     body_line: int = 1
+    # The front matter as read, kept so that later checks (links, unsafe markup) can walk
+    # every contributed text with its line.
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def line(self, *field_path: Any) -> int:
         path = tuple(field_path)

@@ -1,12 +1,17 @@
-"""The whole core in one call: load -> validate -> model -> link -> render."""
+"""The whole core in one call: load -> validate -> model -> link -> render -> check links."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from . import urls
+from .errors import ContentErrors
 from .link import Catalogue, link
+from .links import SiteMap, check_links
 from .load import CASES_DIR, load_content
 from .render import RenderedSite, render_site
+
+DOCS_DIR = "docs"
 
 
 def build_catalogue(root: Path) -> Catalogue:
@@ -15,6 +20,21 @@ def build_catalogue(root: Path) -> Catalogue:
 
 
 def generate(root: Path) -> tuple[Catalogue, RenderedSite]:
+    """Check and render everything; raise ContentErrors before any file is written."""
     catalogue = build_catalogue(root)
     case_dirs = {case.slug: str((root / CASES_DIR / case.slug).resolve()) for case in catalogue.cases}
-    return catalogue, render_site(catalogue, case_dirs)
+    site = render_site(catalogue, case_dirs)
+    check_contributed_links(catalogue, site, root / DOCS_DIR)
+    return catalogue, site
+
+
+def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: Path) -> None:
+    site_map = SiteMap.from_site(site.pages, set(site.assets), docs_dir)
+    records = [(p, urls.phase_page(p.slug)) for p in catalogue.phases]
+    records += [(f, urls.sheet_page(f.slug)) for f in catalogue.pathway]
+    records += [(c, urls.case_page(c.slug)) for c in catalogue.cases]
+    errors = []
+    for record, page_uri in records:
+        errors += check_links(record.origin, record.body, page_uri, site_map)
+    if errors:
+        raise ContentErrors(errors)

@@ -5,7 +5,9 @@ Event order and why:
   content. MkDocs cleans the output folder only after on_config and on_pre_build, so a content
   error raised here stops the build with the previous site left as it was.
 - on_files: hand the generated pages to MkDocs as in-memory files (`File.generated`); nothing
-  is ever written into docs/ or the content folders.
+  is ever written into docs/ or the content folders. The JSON Schemas are published too.
+- on_page_content (priority -100, after other plugins changed the HTML): sanitise the HTML of
+  generated pages, which carry contributed text, with an nh3 allowlist.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from mkdocs.structure.files import File, Files
 
 from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import generate
+from centre_ressources.sanitize import sanitize_html
+from centre_ressources.schemas import SCHEMA_NAMES, schema_text
 
 _state: dict = {}
 
@@ -50,4 +54,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=text))
     for src_uri, path in site.assets.items():
         files.append(File.generated(config, src_uri, abs_src_path=path))
+    for name in SCHEMA_NAMES:
+        files.append(File.generated(config, f"schemas/{name}.json", content=schema_text(name)))
     return files
+
+
+@event_priority(-100)
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _state["site"].pages:
+        return sanitize_html(html)
+    return html

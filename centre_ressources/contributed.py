@@ -1,0 +1,42 @@
+"""Every piece of text a contributor wrote in a file, with the file line it starts on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .frontmatter import FieldPath
+from .model import Origin
+from .validate import field_name
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    line: int  # file line of the text's first line
+    field: str  # "" for the Markdown body
+    in_body: bool  # body lines map one to one to file lines; folded YAML text does not
+
+
+def contributed_texts(origin: Origin, body: str) -> Iterator[Text]:
+    yield from _walk(origin, origin.data, ())
+    if body.strip():
+        yield Text(body, origin.body_line, "", True)
+
+
+def _walk(origin: Origin, value: Any, path: FieldPath) -> Iterator[Text]:
+    if isinstance(value, str):
+        yield Text(value, origin.line(*path), field_name(path), False)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(origin, item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(origin, item, path + (index,))
+
+
+def line_within(text: Text, offset: int) -> int:
+    """The file line of a character offset inside a contributed text."""
+    if not text.in_body:
+        return text.line
+    return text.line + text.text.count("\n", 0, offset)

@@ -1,0 +1,116 @@
+"""Check the internal links and anchors that contributors write, before anything is built.
+
+MkDocs checks links too, but only once pages are rendered and without the contributor's
+file and line; here every internal link of a sheet, case or phase is resolved against the
+pages the site will have (generated and hand-written) and their anchors.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown.extensions.toc import slugify as toc_slugify  # the rule MkDocs uses for heading ids
+
+from .contributed import Text, contributed_texts, line_within
+from .errors import ContentError
+from .model import Origin
+
+_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$", re.M)
+_HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
+_EXPLICIT_ID = re.compile(r"#(?P<id>[\w-]+)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_MD_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def heading_ids(markdown_text: str) -> set[str]:
+    """The ids Python-Markdown gives the headings of a page (toc slugs, or explicit {#id})."""
+    ids: set[str] = set()
+    in_fence = False
+    for line in markdown_text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else _HEADING.match(line)
+        if not match:
+            continue
+        explicit = _EXPLICIT_ID.search(match["attrs"] or "")
+        if explicit:
+            ids.add(explicit["id"])
+            continue
+        title = re.sub(r"[*_`]", "", _MD_LINK_TEXT.sub(r"\1", match["title"]))
+        slug = toc_slugify(title, "-")
+        candidate, counter = slug, 1
+        while candidate in ids:  # same de-duplication as the toc extension
+            candidate, counter = f"{slug}_{counter}", counter + 1
+        ids.add(candidate)
+    return ids
+
+
+class SiteMap:
+    """The pages and files the built site will contain, with their anchors."""
+
+    def __init__(self, pages: dict[str, str], assets: set[str]):
+        self.pages = pages  # src_uri -> Markdown
+        self.assets = assets  # src_uri of non-page files
+        self._anchors: dict[str, set[str]] = {}
+
+    @classmethod
+    def from_site(cls, generated: dict[str, str], generated_assets: set[str], docs_dir: Path) -> "SiteMap":
+        pages = dict(generated)
+        assets = set(generated_assets)
+        if docs_dir.is_dir():
+            for path in docs_dir.rglob("*"):
+                if path.is_file() and "overrides" not in path.relative_to(docs_dir).parts:
+                    uri = path.relative_to(docs_dir).as_posix()
+                    if path.suffix == ".md":
+                        pages.setdefault(uri, path.read_text(encoding="utf-8", errors="replace"))
+                    else:
+                        assets.add(uri)
+        return cls(pages, assets)
+
+    def anchors(self, uri: str) -> set[str]:
+        if uri not in self._anchors:
+            self._anchors[uri] = heading_ids(self.pages[uri])
+        return self._anchors[uri]
+
+
+def check_links(origin: Origin, body: str, page_uri: str, site: SiteMap) -> list[ContentError]:
+    errors = []
+    for text in contributed_texts(origin, body):
+        for pattern in (_INLINE_LINK, _REFERENCE, _HTML_LINK):
+            for match in pattern.finditer(text.text):
+                problem = _problem(match["target"], page_uri, site)
+                if problem:
+                    errors.append(ContentError(origin.path, line_within(text, match.start()), 1, text.field, problem))
+    return errors
+
+
+def _problem(target: str, page_uri: str, site: SiteMap) -> str | None:
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None  # external links are not checked here (no network during a build)
+    path, anchor = unquote(parts.path), unquote(parts.fragment)
+    if not path:
+        if anchor and anchor not in site.anchors(page_uri):
+            return f"l'ancre « #{anchor} » n'existe pas dans cette page."
+        return None
+    if path.startswith("/"):
+        return (f"le lien « {target} » part de la racine du site : écrivez un lien relatif vers le "
+                "fichier .md, par exemple « ../fiches/charte-de-cooperation.md ».")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path))
+    if resolved in site.pages:
+        if anchor and anchor not in site.anchors(resolved):
+            return f"l'ancre « #{anchor} » n'existe pas dans la page « {resolved} »."
+        return None
+    if resolved in site.assets:
+        return None
+    for candidate in (f"{resolved}.md", f"{resolved}/index.md"):
+        if not path.endswith(".md") and candidate in site.pages:
+            return (f"le lien « {target} » doit viser le fichier Markdown : "
+                    f"« {posixpath.relpath(candidate, posixpath.dirname(page_uri) or '.')} ».")
+    return f"le lien « {target} » ne mène à aucune page ni aucun fichier du site."
