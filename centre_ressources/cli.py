@@ -98,6 +98,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    root = _project_root(args.root)
+    try:
+        path = scaffold(root, args.kind, args.slug)
+    except (ScaffoldError, ContentErrors) as error:
+        message = error.report() if isinstance(error, ContentErrors) else f"erreur : {error}"
+        print(message, file=sys.stderr)
+        return 1
+    print(f"Créé : {path.relative_to(root).as_posix()}. Complétez-le, puis lancez « centre-ressources check ».")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="centre-ressources", description="Centre de ressources de la coopération territoriale.")
     main.add_argument("--racine", dest="root", help="dossier du projet (par défaut : le dossier courant)")
@@ -109,6 +123,10 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="prévisualiser le site en local")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adresse d'écoute (par défaut : 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)
+    new = commands.add_parser("new", help="créer une fiche ou une étude de cas à partir d'un modèle commenté")
+    new.add_argument("kind", choices=["fiche", "etude-de-cas"], help="ce qu'il faut créer")
+    new.add_argument("slug", help="nom du fichier : minuscules sans accents et tirets, par exemple « ma-fiche »")
+    new.set_defaults(run=cmd_new)
     export = commands.add_parser("export", help="écrire les pages générées (Markdown) dans un dossier")
     export.add_argument("destination", help="dossier de destination")
     export.set_defaults(run=cmd_export)

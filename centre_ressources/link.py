@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .errors import ContentError, ContentErrors
 from .load import Content
-from .model import ChronologyEntry, EtudeDeCas, Fiche, Phase
+from .model import ChronologyEntry, EtudeDeCas, Fiche, Parcours, Phase
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,18 @@ class CaseMoment:
 
 
 @dataclass(frozen=True)
+class PathMembership:
+    """A sheet's place in a path: `position` counts from 1."""
+
+    path: Parcours
+    position: int
+
+    @property
+    def length(self) -> int:
+        return len(self.path.etapes)
+
+
+@dataclass(frozen=True)
 class Catalogue:
     phases: tuple[Phase, ...]
     pathway: tuple[Fiche, ...]  # every sheet, in pathway order across phases
@@ -33,6 +45,8 @@ class Catalogue:
     moments_by_phase: dict[str, tuple[CaseMoment, ...]] = field(repr=False)
     _sheets: dict[str, Fiche] = field(repr=False)
     _phases: dict[str, Phase] = field(repr=False)
+    paths: tuple[Parcours, ...] = ()  # sorted by title
+    paths_by_sheet: dict[str, tuple[PathMembership, ...]] = field(default_factory=dict, repr=False)
 
     def sheet(self, slug: str) -> Fiche:
         return self._sheets[slug]
@@ -55,6 +69,9 @@ class Catalogue:
     def related(self, sheet: Fiche) -> tuple[Fiche, ...]:
         return tuple(self._sheets[slug] for slug in sheet.fiches_liees)
 
+    def sheets_of_path(self, path: Parcours) -> tuple[Fiche, ...]:
+        return tuple(self._sheets[step.fiche] for step in path.etapes)
+
 
 def link(content: Content) -> Catalogue:
     errors: list[ContentError] = []
@@ -66,6 +83,8 @@ def link(content: Content) -> Catalogue:
         _check_sheet_references(sheet, phases, sheets, errors)
     _check_aliases(content.fiches, errors)
     _check_aliases(content.cases, errors)
+    _check_aliases(content.paths, errors)
+    by_path_sheet = _path_memberships(content.paths, sheets, errors)
 
     by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
     by_phase: dict[str, list[CaseMoment]] = defaultdict(list)
@@ -102,6 +121,8 @@ def link(content: Content) -> Catalogue:
         moments_by_phase={slug: tuple(moments) for slug, moments in by_phase.items()},
         _sheets=sheets,
         _phases=phases,
+        paths=tuple(sorted(content.paths, key=lambda p: p.titre)),
+        paths_by_sheet=by_path_sheet,
     )
 
 
@@ -140,6 +161,27 @@ def _check_sheet_references(sheet: Fiche, phases: dict[str, Phase], sheets: dict
         elif slug == sheet.slug:
             errors.append(ContentError(origin.path, origin.line("fiches_liees", position), 1,
                                        f"fiches_liees[{position + 1}]", "une fiche ne peut pas être liée à elle-même."))
+
+
+def _path_memberships(paths: tuple[Parcours, ...], sheets: dict[str, Fiche],
+                      errors: list[ContentError]) -> dict[str, tuple[PathMembership, ...]]:
+    """Check that each path names existing sheets, each once; index the paths by sheet."""
+    by_sheet: dict[str, list[PathMembership]] = defaultdict(list)
+    for path in sorted(paths, key=lambda p: p.titre):
+        seen: dict[str, int] = {}
+        for index, step in enumerate(path.etapes):
+            line = path.origin.line("etapes", index, "fiche")
+            name = f"etapes[{index + 1}].fiche"
+            if step.fiche not in sheets:
+                errors.append(_unknown(path.origin.path, line, name, "fiche", step.fiche, sheets))
+            elif step.fiche in seen:
+                errors.append(ContentError(path.origin.path, line, 1, name,
+                                           f"la fiche « {step.fiche} » figure déjà à l'étape {seen[step.fiche]} "
+                                           "de ce parcours ; chaque fiche n'y apparaît qu'une fois."))
+            else:
+                seen[step.fiche] = index + 1
+                by_sheet[step.fiche].append(PathMembership(path, index + 1))
+    return {slug: tuple(items) for slug, items in by_sheet.items()}
 
 
 def _check_aliases(records, errors: list[ContentError]) -> None:

@@ -79,11 +79,21 @@ class SiteMap:
         return self._anchors[uri]
 
 
+_CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[^\n]*$|`[^`\n]+`", re.M | re.S)
+
+
+def mask_code(text: str) -> str:
+    """Blank out code blocks and code spans (keeping offsets and lines): a link shown as code
+    is an example, not a link."""
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
 def check_links(origin: Origin, body: str, page_uri: str, site: SiteMap) -> list[ContentError]:
     errors = []
     for text in contributed_texts(origin, body):
+        visible = mask_code(text.text)
         for pattern in (_INLINE_LINK, _REFERENCE, _HTML_LINK):
-            for match in pattern.finditer(text.text):
+            for match in pattern.finditer(visible):
                 problem = _problem(match["target"], page_uri, site)
                 if problem:
                     errors.append(ContentError(origin.path, line_within(text, match.start()), 1, text.field, problem))

@@ -10,7 +10,7 @@ from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatterError, SourceDocument, read_source
 from .model import (
     Actor, ChronologyEntry, EtudeDeCas, Fiche, Origin, Participants, Phase, PolicyLink,
-    Results, SourceRef, Step, Structure, WorkshopStep,
+    Results, SourceRef, Step, Structure, WorkshopStep, Parcours, PathStep,
 )
 from .safety import unsafe_markup
 from .sections import missing_sheet_sections
@@ -20,6 +20,7 @@ from .validate import validate_document
 PHASES_DIR = "phases"
 METHODS_DIR = "methods"
 CASES_DIR = "case_studies"
+PATHS_DIR = "paths"  # optional: learning communities add paths by pull request
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
 
 
@@ -28,11 +29,13 @@ class Content:
     phases: tuple[Phase, ...]
     fiches: tuple[Fiche, ...]
     cases: tuple[EtudeDeCas, ...]
+    paths: tuple[Parcours, ...] = ()
 
 
 def content_files(root: Path) -> list[Path]:
     """Every file the content depends on (for watching and for reproducibility checks)."""
     files = sorted((root / PHASES_DIR).glob("*.md")) + sorted((root / METHODS_DIR).glob("*.md"))
+    files += sorted((root / PATHS_DIR).glob("*.md"))
     cases = root / CASES_DIR
     if cases.is_dir():
         files += sorted(p for p in cases.rglob("*") if p.is_file())
@@ -54,6 +57,7 @@ def load_content(root: Path) -> Content:
                                            "ce dossier d'étude de cas n'a pas de fichier index.md."))
                 continue
             cases.append(_load(root, index, "etude-de-cas", _make_case, errors))
+    paths = [_load(root, path, "parcours", _make_path, errors) for path in sorted((root / PATHS_DIR).glob("*.md"))]
     if not [p for p in phases if p]:
         errors.append(ContentError(PHASES_DIR, 1, 1, "", "aucune phase trouvée : le dossier phases/ doit contenir les fichiers des phases."))
     if errors:
@@ -62,6 +66,7 @@ def load_content(root: Path) -> Content:
         phases=tuple(sorted(phases, key=lambda p: p.numero)),
         fiches=tuple(fiches),
         cases=tuple(cases),
+        paths=tuple(paths),
     )
 
 
@@ -168,5 +173,20 @@ def _make_case(slug: str, doc: SourceDocument, path: Path) -> EtudeDeCas:
         alias=tuple(d.get("alias", ())),
         body=doc.body,
         images=tuple(sorted(p.name for p in path.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)),
+        origin=_origin(doc),
+    )
+
+
+def _make_path(slug: str, doc: SourceDocument, path: Path) -> Parcours:
+    d = doc.data
+    return Parcours(
+        slug=slug,
+        titre=d["titre"],
+        objectif=d["objectif"],
+        public=d["public"],
+        etapes=tuple(PathStep(s["fiche"], s["pourquoi"]) for s in d["etapes"]),
+        mise_a_jour=d["mise_a_jour"],
+        alias=tuple(d.get("alias", ())),
+        body=doc.body,
         origin=_origin(doc),
     )

@@ -165,3 +165,24 @@ class EtudeDeCas:
     body: str
     images: tuple[str, ...]
     origin: Origin
+
+
+@dataclass(frozen=True)
+class PathStep:
+    fiche: str  # slug of the sheet
+    pourquoi: str
+
+
+@dataclass(frozen=True)
+class Parcours:
+    """A path: an ordered series of sheets with a purpose, proposed by a learning community."""
+
+    slug: str
+    titre: str
+    objectif: str
+    public: str
+    etapes: tuple[PathStep, ...]
+    mise_a_jour: str
+    alias: tuple[str, ...]
+    body: str
+    origin: Origin

@@ -46,7 +46,7 @@ def escape_cell(text: str) -> str:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("centre_ressources", "templates"),
         undefined=jinja2.StrictUndefined,
@@ -88,7 +88,7 @@ def navigation(catalogue: Catalogue) -> list:
 
 
 def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -> RenderedSite:
-    env = _environment()
+    env = template_environment()
     common = {"catalogue": catalogue}
     pages: dict[str, str] = {}
 

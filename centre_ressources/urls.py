@@ -15,6 +15,15 @@ CASES = "etudes-de-cas/index.md"
 LESSONS = "enseignements/index.md"
 CONTRIBUTE = "contribuer.md"
 ABOUT = "a-propos.md"
+PATHS = "parcours/index.md"
+KEYWORDS = "mots-cles.md"
+OPEN_DATA = "donnees-ouvertes.md"
+# Files written beside the pages (not Markdown): their paths are public URLs as they are.
+API_SHEETS = "api/fiches.json"
+API_CASES = "api/etudes-de-cas.json"
+API_SHEETS_CSV = "api/fiches.csv"
+API_CASES_CSV = "api/etudes-de-cas.csv"
+FEED = "feed.xml"
 
 
 def phase_page(slug: str) -> str:
@@ -23,6 +32,10 @@ def phase_page(slug: str) -> str:
 
 def sheet_page(slug: str) -> str:
     return f"fiches/{slug}.md"
+
+
+def path_page(slug: str) -> str:
+    return f"parcours/{slug}.md"
 
 
 def case_page(slug: str) -> str:
@@ -48,3 +61,10 @@ def relative(from_src: str, to_src: str, anchor: str = "") -> str:
     """A Markdown link from one page source to another, which MkDocs then resolves and checks."""
     link = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+def absolute(site_url: str, src_uri: str, anchor: str = "") -> str:
+    """The full public address of a page (or of a file such as `api/fiches.json`)."""
+    path = public_url(src_uri) if src_uri.endswith(".md") else src_uri
+    address = site_url.rstrip("/") + "/" + path
+    return f"{address}#{anchor}" if anchor else address

@@ -1,0 +1,58 @@
+"""`centre-ressources new`: scaffold a sheet or a case study, like Hugo's archetypes.
+
+The scaffold is filled from the project's own phases, so that it passes `check` as written
+and every comment lists the values that are valid here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .load import CASES_DIR, METHODS_DIR, PHASES_DIR, load_content
+from .render import template_environment
+from .slugs import is_slug
+
+KINDS = {"fiche": "scaffold/fiche.md.j2", "etude-de-cas": "scaffold/etude-de-cas.md.j2"}
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def target_path(root: Path, kind: str, slug: str) -> Path:
+    if kind == "fiche":
+        return root / METHODS_DIR / f"{slug}.md"
+    return root / CASES_DIR / slug / "index.md"
+
+
+def today() -> str:
+    # SOURCE_DATE_EPOCH keeps scaffolds reproducible in tests and builds.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return moment.date().isoformat()
+
+
+def scaffold(root: Path, kind: str, slug: str) -> Path:
+    if not is_slug(slug):
+        raise ScaffoldError(f"« {slug} » ne convient pas comme nom : utilisez des minuscules sans accents, "
+                            "des chiffres et des tirets, par exemple « maison-des-associations-de-brest ».")
+    path = target_path(root, kind, slug)
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(root).as_posix()} existe déjà : choisissez un autre nom.")
+    phases = sorted(load_content(root).phases, key=lambda p: p.numero) if (root / PHASES_DIR).is_dir() else []
+    if not phases:
+        raise ScaffoldError("aucune phase trouvée dans phases/ : lancez la commande depuis le dossier du projet.")
+    phase = phases[0]
+    text = template_environment().get_template(KINDS[kind]).render(
+        slug=slug,
+        title=slug.replace("-", " ").capitalize(),
+        phase=phase,
+        phase_slugs=", ".join(p.slug for p in phases),
+        step_slugs=", ".join(s.slug for s in phase.etapes),
+        today=today(),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
