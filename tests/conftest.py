@@ -12,7 +12,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CONTENT_DIRS = ("phases", "methods", "case_studies")
+CONTENT_DIRS = ("phases", "methods", "case_studies", "paths")
 SITE_DIRS = ("docs", "hooks")
 
 
@@ -22,9 +22,15 @@ def copy_project(destination: Path, content: str = "real") -> Path:
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in SITE_DIRS:
-        shutil.copytree(PROJECT / name, destination / name, ignore=ignore)
     source = PROJECT if content == "real" else FIXTURES / content
+    for name in SITE_DIRS:
+        if name == "docs" and (source / "docs").is_dir() and source != PROJECT:
+            # A fixture brings its own hand-written pages (those of the project link to the
+            # real content); the theme, overrides and assets still come from the project.
+            shutil.copytree(PROJECT / "docs", destination / "docs", ignore=shutil.ignore_patterns("__pycache__", "*.md"))
+            shutil.copytree(source / "docs", destination / "docs", dirs_exist_ok=True)
+            continue
+        shutil.copytree(PROJECT / name, destination / name, ignore=ignore)
     for name in CONTENT_DIRS:
         shutil.copytree(source / name, destination / name, ignore=ignore)
     return destination
