@@ -33,6 +33,7 @@ def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: 
     records = [(p, urls.phase_page(p.slug)) for p in catalogue.phases]
     records += [(f, urls.sheet_page(f.slug)) for f in catalogue.pathway]
     records += [(c, urls.case_page(c.slug)) for c in catalogue.cases]
+    records += [(p, urls.path_page(p.slug)) for p in catalogue.paths]
     errors = []
     for record, page_uri in records:
         errors += check_links(record.origin, record.body, page_uri, site_map)

@@ -80,6 +80,7 @@ def navigation(catalogue: Catalogue) -> list:
         {"Accueil": urls.HOME},
         {"La démarche": [urls.APPROACH, *phases]},
         {"Fiches méthodes": urls.SHEETS},
+        {"Parcours": urls.PATHS},
         {"Études de cas": urls.CASES},
         {"Enseignements": urls.LESSONS},
         {"Contribuer": urls.CONTRIBUTE},
@@ -111,7 +112,10 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -
         render("sheet.md.j2", urls.sheet_page(sheet.slug), sheet=sheet, phase=phase,
                step=phase.step(sheet.etape), previous=previous, following=following,
                sections=sheet_sections(sheet), moments=catalogue.moments_by_sheet.get(sheet.slug, ()),
-               related=catalogue.related(sheet))
+               related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()))
+    render("paths_index.md.j2", urls.PATHS)
+    for path in catalogue.paths:
+        render("path.md.j2", urls.path_page(path.slug), path=path)
     assets: dict[str, str] = {}
     for case in catalogue.cases:
         render("case.md.j2", urls.case_page(case.slug), case=case, phases_by_slug={p.slug: p for p in phases})
