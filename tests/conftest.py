@@ -32,7 +32,11 @@ def copy_project(destination: Path, content: str = "real") -> Path:
             continue
         shutil.copytree(PROJECT / name, destination / name, ignore=ignore)
     for name in CONTENT_DIRS:
-        shutil.copytree(source / name, destination / name, ignore=ignore)
+        if (source / name).is_dir():
+            shutil.copytree(source / name, destination / name, ignore=ignore)
+    for name in CONTENT_FILES:
+        if (source / name).is_file():
+            shutil.copy(source / name, destination / name)
     return destination
 
 

@@ -1,0 +1,59 @@
+"""Adding a case study needs no code change: a third case appears everywhere it should."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import copy_project, run_mkdocs
+
+THIRD_CASE = """---
+titre: Troisième territoire
+resume: Une communauté d'action fictive, ajoutée par un test pour vérifier qu'aucun code n'est à modifier.
+territoire:
+  commune: Ville-Test
+  type: urbain
+structure_porteuse:
+  nom: Maison des associations de test
+  statut: municipal
+theme: Un thème de test
+question_strategique: Comment vérifier qu'une étude de cas s'ajoute sans code ?
+categories_action: [Formation]
+acteurs:
+  - nom: Maison des associations de test
+    role: porte la démarche
+chronologie:
+  - phase: structuration
+    texte: Le collectif de test a rédigé sa charte de coopération.
+    fiches: [rediger-la-charte-de-cooperation]
+sources:
+  - titre: Source de test
+    editeur: Éditeur de test
+mise_a_jour: 2026-03-01
+---
+## Récit
+
+Un récit de test.
+"""
+
+
+def test_a_third_case_study_appears_everywhere(tmp_path):
+    project = copy_project(tmp_path / "project")
+    folder = project / "case_studies" / "troisieme-territoire"
+    folder.mkdir()
+    (folder / "index.md").write_text(THIRD_CASE, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stderr
+
+    page = (site / "etudes-de-cas" / "troisieme-territoire" / "index.html").read_text(encoding="utf-8")
+    assert "Troisième territoire" in page and "Source de test" in page
+
+    catalogue = (site / "etudes-de-cas" / "index.html").read_text(encoding="utf-8")
+    assert 'href="troisieme-territoire/"' in catalogue
+
+    sheet = (site / "fiches" / "rediger-la-charte-de-cooperation" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../etudes-de-cas/troisieme-territoire/"' in sheet
+    assert "Le collectif de test a rédigé sa charte de coopération." in sheet
+
+    phase = (site / "demarche" / "structuration" / "index.html").read_text(encoding="utf-8")
+    assert "Le collectif de test a rédigé sa charte de coopération." in phase
