@@ -13,6 +13,7 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTENT_DIRS = ("phases", "methods", "case_studies", "paths")
+CONTENT_FILES = ("glossary.yml",)
 SITE_DIRS = ("docs", "hooks")
 
 
