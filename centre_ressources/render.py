@@ -12,6 +12,7 @@ from functools import cache
 import jinja2
 
 from . import urls
+from .facets import duration_limits, keywords
 from .link import Catalogue
 from .model import Fiche, Phase
 from .sections import REQUIRED_SHEET_SECTIONS, split_sections
@@ -56,6 +57,7 @@ def template_environment() -> jinja2.Environment:
         autoescape=False,  # the output is Markdown, not HTML
     )
     env.filters.update(duration=format_duration, group=format_group, cell=escape_cell)
+    env.filters.update(slugify=slugify)
     env.globals.update(urls=urls)
     return env
 
@@ -98,7 +100,8 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -
 
     render("home.md.j2", urls.HOME, home_cases=catalogue.cases[:HOME_CASES_LIMIT])
     render("approach.md.j2", urls.APPROACH)
-    render("sheets_index.md.j2", urls.SHEETS)
+    render("sheets_index.md.j2", urls.SHEETS, durations=duration_limits(catalogue.pathway),
+           keywords=keywords(catalogue.pathway))
     render("cases_index.md.j2", urls.CASES)
     phases = catalogue.phases
     for index, phase in enumerate(phases):
@@ -113,6 +116,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -
                step=phase.step(sheet.etape), previous=previous, following=following,
                sections=sheet_sections(sheet), moments=catalogue.moments_by_sheet.get(sheet.slug, ()),
                related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()))
+    render("keywords.md.j2", urls.KEYWORDS)
     render("paths_index.md.j2", urls.PATHS)
     for path in catalogue.paths:
         render("path.md.j2", urls.path_page(path.slug), path=path)

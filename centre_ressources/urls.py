@@ -68,3 +68,16 @@ def absolute(site_url: str, src_uri: str, anchor: str = "") -> str:
     path = public_url(src_uri) if src_uri.endswith(".md") else src_uri
     address = site_url.rstrip("/") + "/" + path
     return f"{address}#{anchor}" if anchor else address
+
+
+def public_href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A relative link between two served addresses, for raw HTML that MkDocs does not rewrite
+    (`fiches/index.md` -> `fiches/x.md` gives `x/`)."""
+    def served(src: str) -> str:
+        return "/" + (public_url(src) if src.endswith(".md") else src)
+
+    base, target = served(from_src), served(to_src)
+    link = posixpath.relpath(target, base if base.endswith("/") else posixpath.dirname(base))
+    if target.endswith("/"):
+        link = "./" if link == "." else link + "/"
+    return f"{link}#{anchor}" if anchor else link
