@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .comparison import reserved_case_slugs
 from .errors import ContentError, ContentErrors
+from .glossary import check_glossary
 from .load import Content
-from .model import ChronologyEntry, EtudeDeCas, Fiche, Parcours, Phase
+from .model import ChronologyEntry, EtudeDeCas, Fiche, Parcours, Phase, Term
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Catalogue:
     _phases: dict[str, Phase] = field(repr=False)
     paths: tuple[Parcours, ...] = ()  # sorted by title
     paths_by_sheet: dict[str, tuple[PathMembership, ...]] = field(default_factory=dict, repr=False)
+    glossary: tuple[Term, ...] = ()  # sorted as on the glossary page
 
     def sheet(self, slug: str) -> Fiche:
         return self._sheets[slug]
@@ -85,6 +88,8 @@ def link(content: Content) -> Catalogue:
     _check_aliases(content.cases, errors)
     _check_aliases(content.paths, errors)
     by_path_sheet = _path_memberships(content.paths, sheets, errors)
+    errors += check_glossary(content.glossary, sheets)
+    errors += reserved_case_slugs(content.cases)
 
     by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
     by_phase: dict[str, list[CaseMoment]] = defaultdict(list)
@@ -123,6 +128,7 @@ def link(content: Content) -> Catalogue:
         _phases=phases,
         paths=tuple(sorted(content.paths, key=lambda p: p.titre)),
         paths_by_sheet=by_path_sheet,
+        glossary=tuple(sorted(content.glossary, key=lambda t: t.slug)),
     )
 
 

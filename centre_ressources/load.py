@@ -8,9 +8,10 @@ from typing import Any
 
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatterError, SourceDocument, read_source
+from .glossary import GLOSSARY_FILE, load_glossary
 from .model import (
     Actor, ChronologyEntry, EtudeDeCas, Fiche, Origin, Participants, Phase, PolicyLink,
-    Results, SourceRef, Step, Structure, WorkshopStep, Parcours, PathStep,
+    Results, SourceRef, Step, Structure, WorkshopStep, Parcours, PathStep, Term,
 )
 from .safety import unsafe_markup
 from .sections import missing_sheet_sections
@@ -30,12 +31,14 @@ class Content:
     fiches: tuple[Fiche, ...]
     cases: tuple[EtudeDeCas, ...]
     paths: tuple[Parcours, ...] = ()
+    glossary: tuple[Term, ...] = ()  # optional file glossary.yml
 
 
 def content_files(root: Path) -> list[Path]:
     """Every file the content depends on (for watching and for reproducibility checks)."""
     files = sorted((root / PHASES_DIR).glob("*.md")) + sorted((root / METHODS_DIR).glob("*.md"))
     files += sorted((root / PATHS_DIR).glob("*.md"))
+    files += [root / GLOSSARY_FILE] if (root / GLOSSARY_FILE).is_file() else []
     cases = root / CASES_DIR
     if cases.is_dir():
         files += sorted(p for p in cases.rglob("*") if p.is_file())
@@ -58,6 +61,7 @@ def load_content(root: Path) -> Content:
                 continue
             cases.append(_load(root, index, "etude-de-cas", _make_case, errors))
     paths = [_load(root, path, "parcours", _make_path, errors) for path in sorted((root / PATHS_DIR).glob("*.md"))]
+    glossary = load_glossary(root, errors)
     if not [p for p in phases if p]:
         errors.append(ContentError(PHASES_DIR, 1, 1, "", "aucune phase trouvée : le dossier phases/ doit contenir les fichiers des phases."))
     if errors:
@@ -67,6 +71,7 @@ def load_content(root: Path) -> Content:
         fiches=tuple(fiches),
         cases=tuple(cases),
         paths=tuple(paths),
+        glossary=glossary,
     )
 
 

@@ -186,3 +186,26 @@ class Parcours:
     alias: tuple[str, ...]
     body: str
     origin: Origin
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of the glossary (glossary.yml)."""
+
+    slug: str  # the anchor of the entry on the glossary page: #<slug>
+    terme: str
+    sigle: str | None  # an acronym, matched with its exact case (« PAT »)
+    formes: tuple[str, ...]  # other forms linked to the entry: plurals, variants
+    definition: str
+    voir_aussi: tuple[str, ...]  # slugs of other terms
+    fiches: tuple[str, ...]  # slugs of sheets
+    position: int  # index in the file's `termes` list, to name its lines
+    origin: Origin
+
+    @property
+    def label(self) -> str:
+        return f"{self.terme} ({self.sigle})" if self.sigle else self.terme
+
+    @property
+    def match_forms(self) -> tuple[str, ...]:
+        return (self.terme, *self.formes)

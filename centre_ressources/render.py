@@ -13,10 +13,12 @@ import jinja2
 
 from . import urls
 from .facets import duration_limits, keywords
+from .comparison import MIN_CASES, compare_by_phase
 from .link import Catalogue
 from .model import Fiche, Phase
 from .sections import REQUIRED_SHEET_SECTIONS, split_sections
 from .slugs import slugify
+from .terms import TermMatcher, link_terms
 
 HOME_CASES_LIMIT = 6  # the home page shows a few cases; the full list lives on its index page
 
@@ -83,8 +85,9 @@ def navigation(catalogue: Catalogue) -> list:
         {"La démarche": [urls.APPROACH, *phases]},
         {"Fiches méthodes": urls.SHEETS},
         {"Parcours": urls.PATHS},
-        {"Études de cas": urls.CASES},
+        {"Études de cas": [urls.CASES, {"Comparer les cas": urls.COMPARISON}] if has_comparison(catalogue) else urls.CASES},
         {"Enseignements": urls.LESSONS},
+        *([{"Glossaire": urls.GLOSSARY}] if catalogue.glossary else []),
         {"Contribuer": urls.CONTRIBUTE},
         {"À propos": urls.ABOUT},
     ]
@@ -126,7 +129,27 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -
         if case_dirs and case.slug in case_dirs:
             for image in case.images:
                 assets[urls.case_asset(case.slug, image)] = f"{case_dirs[case.slug]}/{image}"
+    if has_comparison(catalogue):
+        render("comparison.md.j2", urls.COMPARISON, comparison=compare_by_phase(phases, catalogue.cases))
+    if catalogue.glossary:
+        render("glossary.md.j2", urls.GLOSSARY)
+        link_glossary_terms(pages, catalogue)
     return RenderedSite(pages=pages, assets=assets, nav=navigation(catalogue))
+
+
+def has_comparison(catalogue: Catalogue) -> bool:
+    return len(catalogue.cases) >= MIN_CASES
+
+
+def link_glossary_terms(pages: dict[str, str], catalogue: Catalogue) -> None:
+    """Link the first occurrence of each glossary term on the pages about the approach,
+    its phases, its sheets and the case studies (in place)."""
+    matcher = TermMatcher.build(catalogue.glossary)
+    targets = [urls.APPROACH, *(urls.phase_page(p.slug) for p in catalogue.phases),
+               *(urls.sheet_page(f.slug) for f in catalogue.pathway),
+               *(urls.case_page(c.slug) for c in catalogue.cases)]
+    for uri in targets:
+        pages[uri] = link_terms(pages[uri], matcher, lambda slug, uri=uri: urls.relative(uri, urls.GLOSSARY, slug))
 
 
 def phase_label(phase: Phase) -> str:

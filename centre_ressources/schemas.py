@@ -8,7 +8,7 @@ from importlib import resources
 
 from jsonschema import Draft202012Validator
 
-SCHEMA_NAMES = ("phase", "fiche", "etude-de-cas", "parcours")
+SCHEMA_NAMES = ("phase", "fiche", "etude-de-cas", "parcours", "glossaire")
 
 
 @cache
