@@ -86,7 +86,7 @@ def navigation(catalogue: Catalogue) -> list:
         {"Fiches méthodes": urls.SHEETS},
         {"Parcours": urls.PATHS},
         {"Études de cas": [urls.CASES, {"Comparer les cas": urls.COMPARISON}] if has_comparison(catalogue) else urls.CASES},
-        {"Enseignements": urls.LESSONS},
+        {"Enseignements": [urls.LESSONS, *urls.LESSON_PAGES]},
         *([{"Glossaire": urls.GLOSSARY}] if catalogue.glossary else []),
         {"Contribuer": urls.CONTRIBUTE},
         {"À propos": urls.ABOUT},

@@ -17,6 +17,9 @@ CONTRIBUTE = "contribuer.md"
 ABOUT = "a-propos.md"
 GLOSSARY = "glossaire.md"
 COMPARISON = "etudes-de-cas/comparaison.md"  # see comparison.COMPARISON_SLUG
+# Hand-written pages (docs/), one per success factor the experiment identified.
+LESSON_PAGES = ("enseignements/tiers-veilleur.md", "enseignements/portage-politique.md",
+                "enseignements/fonction-de-soutien.md")
 PATHS = "parcours/index.md"
 KEYWORDS = "mots-cles.md"
 OPEN_DATA = "donnees-ouvertes.md"
