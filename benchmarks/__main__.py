@@ -1,0 +1,147 @@
+"""`python -m benchmarks [N ...]`: grow, build, measure, compare with the floor, check targets."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from . import measure
+from .floor import PageShape, page_shape, words_of, write_floor
+from .grow import grow_catalogue
+from .project import PROJECT, copy_project, tree_size
+from .targets import Results, SiteFigures, SizeResult, verdicts, verdicts_table, measures_table
+
+DEFAULT_SIZES = (100, 1000, 2000)
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="bash scripts/bench.sh",
+        description="Mesure la construction du centre de ressources quand le catalogue grandit, "
+                    "et la compare au plancher (Material seul, mêmes pages en Markdown simple).")
+    main.add_argument("sizes", nargs="*", type=int, metavar="N",
+                      help="nombres d'éléments (fiches + études de cas) ; par défaut : 100 1000 2000")
+    main.add_argument("--repetitions", type=int, default=1,
+                      help="constructions par mesure ; le temps retenu est le plus court (par défaut : 1)")
+    main.add_argument("--part-etudes", type=float, default=0.5, dest="case_share",
+                      help="part des études de cas parmi les éléments (par défaut : 0,5)")
+    main.add_argument("--fiche", help="fiche dont la page est pesée (par défaut : la première par ordre alphabétique)")
+    main.add_argument("--sortie", type=Path, help="écrire aussi les tableaux (Markdown) dans ce fichier")
+    main.add_argument("--garder", action="store_true", help="garder le dossier temporaire des copies")
+    return main
+
+
+def site_figures(runs: list[measure.Run], site_dir: Path, sheet_page: str | None) -> SiteFigures:
+    page = site_dir / sheet_page if sheet_page else None
+    index = site_dir / "search" / "search_index.json"
+    return SiteFigures(
+        seconds=min(r.seconds for r in runs),
+        peak_bytes=max(r.peak_bytes for r in runs),
+        output_bytes=tree_size(site_dir),
+        search_index_bytes=index.stat().st_size if index.is_file() else 0,
+        sheet_page_bytes=page.stat().st_size if page and page.is_file() else None,
+    )
+
+
+def build(root: Path, site_dir: Path, repetitions: int, what: str, sheet_page: str | None) -> SiteFigures:
+    runs = []
+    for _ in range(repetitions):
+        shutil.rmtree(site_dir, ignore_errors=True)
+        run = measure.mkdocs_build(root, site_dir)
+        if run.returncode != 0:
+            raise BuildFailed(f"La construction « {what} » a échoué :\n{run.output[-4000:]}")
+        runs.append(run)
+    figures = site_figures(runs, site_dir, sheet_page)
+    shutil.rmtree(site_dir, ignore_errors=True)
+    return figures
+
+
+def exported_shapes(root: Path, work: Path) -> tuple[PageShape, PageShape, list[str]]:
+    """The length of a generated sheet page and case page, from `centre-ressources export`."""
+    destination = work / "export"
+    run = measure.export(root, destination)
+    if run.returncode != 0:
+        raise BuildFailed(f"L'export des pages générées a échoué :\n{run.output[-4000:]}")
+    sheets = [p.read_text("utf-8") for p in sorted((destination / "fiches").glob("*.md")) if p.name != "index.md"]
+    cases = [p.read_text("utf-8") for p in sorted((destination / "etudes-de-cas").glob("*/index.md"))]
+    return page_shape(sheets), page_shape(cases), words_of(sheets + cases)
+
+
+def versions() -> str:
+    names = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")
+    found = ", ".join(f"{n} {metadata.version(n)}" for n in names)
+    return f"Python {platform.python_version()}, {found}, {os.cpu_count()} cœurs"
+
+
+def run(args: argparse.Namespace, work: Path) -> Results:
+    sizes = sorted(set(args.sizes or DEFAULT_SIZES))
+    sheet = args.fiche or sorted((PROJECT / "methods").glob("*.md"))[0].stem
+    sheet_page = f"fiches/{sheet}/index.html"
+    real = copy_project(work / "reel")
+    print(f"Site réel (fiche pesée : {sheet})…", flush=True)
+    results = Results(real=build(real, work / "site", args.repetitions, "site réel", sheet_page))
+    sheet_shape, case_shape, words = exported_shapes(real, work)
+    project_config = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    for items in sizes:
+        print(f"{items} éléments : copie, croissance…", flush=True)
+        root = copy_project(work / f"n{items}")
+        growth = grow_catalogue(root, items, args.case_share)
+        floor_root = work / f"plancher{items}"
+        write_floor(floor_root, project_config, [sheet_shape] * growth.sheets + [case_shape] * growth.cases, words)
+        print(f"{items} éléments : plancher…", flush=True)
+        floor = build(floor_root, work / "site", args.repetitions, f"plancher, {items} pages", None)
+        print(f"{items} éléments : site…", flush=True)
+        site = build(root, work / "site", args.repetitions, f"site, {items} éléments", sheet_page)
+        checks = [measure.check(root) for _ in range(args.repetitions)]
+        if checks[0].returncode != 0:
+            raise BuildFailed(f"`centre-ressources check` a échoué sur {items} éléments :\n{checks[0].output[-4000:]}")
+        results.sizes.append(SizeResult(items, growth.sheets, growth.cases, site, floor,
+                                        min(c.seconds for c in checks)))
+        shutil.rmtree(root)
+        shutil.rmtree(floor_root)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="centre-bench-"))
+    try:
+        results = run(args, work)
+    except BuildFailed as failure:
+        print(failure, file=sys.stderr)
+        return 2
+    finally:
+        if args.garder:
+            print(f"Copies gardées dans {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    found = verdicts(results)
+    command = "bash scripts/bench.sh" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+    report = "\n\n".join((
+        f"Commande : `{command}` ({versions()}).",
+        measures_table(results),
+        verdicts_table(found),
+    )) + "\n"
+    print()
+    print(report)
+    if args.sortie:
+        args.sortie.write_text(report, "utf-8")
+    missed = [v for v in found if v.passed is False]
+    if missed:
+        print(f"{len(missed)} objectif(s) manqué(s).", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Run a command in a child process and measure its wall time and its peak memory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_bytes: int  # maximum resident set size of the child (and of its own children)
+    returncode: int
+    output: str
+
+
+def run_measured(command: list[str], cwd: Path) -> Run:
+    """`os.wait4` gives the resource usage of this one child, unlike RUSAGE_CHILDREN, which
+    keeps the largest of every child waited for so far."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with tempfile.TemporaryFile("w+") as log:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read()
+    return Run(seconds, usage.ru_maxrss * 1024, child.returncode, output)
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> Run:
+    return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], root)
+
+
+def check(root: Path) -> Run:
+    return run_measured([sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), "check"], root)
+
+
+def export(root: Path, destination: Path) -> Run:
+    return run_measured([sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), "export",
+                         str(destination)], root)

@@ -1,0 +1,140 @@
+"""The targets of the scale issue, as ratios from one run, and the French tables of results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BUILD_VS_FLOOR_AT = 1000
+BUILD_VS_FLOOR_MAX = 1.3
+GROWTH_FROM, GROWTH_TO, GROWTH_MAX = 1000, 2000, 2.1
+SHEET_PAGE_MAX = 1.1
+CHECK_AT, CHECK_MAX_SECONDS = 2000, 2.0
+MEMORY_VS_FLOOR_MAX = 1.5
+
+
+@dataclass
+class SiteFigures:
+    seconds: float
+    peak_bytes: int
+    output_bytes: int
+    search_index_bytes: int
+    sheet_page_bytes: int | None = None
+
+
+@dataclass
+class SizeResult:
+    items: int
+    sheets: int
+    cases: int
+    site: SiteFigures
+    floor: SiteFigures
+    check_seconds: float
+
+
+@dataclass
+class Verdict:
+    label: str
+    measured: str
+    target: str
+    passed: bool | None  # None: not measured in this run
+
+
+@dataclass
+class Results:
+    real: SiteFigures
+    sizes: list[SizeResult] = field(default_factory=list)
+
+    def at(self, items: int) -> SizeResult | None:
+        return next((s for s in self.sizes if s.items == items), None)
+
+
+def number(value: float, digits: int = 2) -> str:
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def thousands(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def verdicts(results: Results) -> list[Verdict]:
+    found: list[Verdict] = []
+    at = results.at(BUILD_VS_FLOOR_AT)
+    label = f"Construction à {thousands(BUILD_VS_FLOOR_AT)} éléments, rapportée au plancher"
+    if at:
+        ratio = at.site.seconds / at.floor.seconds
+        found.append(Verdict(label, f"{number(ratio)} ({number(at.site.seconds, 1)} s / {number(at.floor.seconds, 1)} s)",
+                             f"≤ {number(BUILD_VS_FLOOR_MAX, 1)}", ratio <= BUILD_VS_FLOOR_MAX))
+    else:
+        found.append(Verdict(label, "non mesuré", f"≤ {number(BUILD_VS_FLOOR_MAX, 1)}", None))
+
+    low, high = results.at(GROWTH_FROM), results.at(GROWTH_TO)
+    label = f"Croissance de la construction de {thousands(GROWTH_FROM)} à {thousands(GROWTH_TO)} éléments"
+    if low and high:
+        ratio = high.site.seconds / low.site.seconds
+        found.append(Verdict(label, number(ratio), f"≤ {number(GROWTH_MAX, 1)}", ratio <= GROWTH_MAX))
+    else:
+        found.append(Verdict(label, "non mesuré", f"≤ {number(GROWTH_MAX, 1)}", None))
+
+    if results.sizes and results.real.sheet_page_bytes:
+        worst = max(results.sizes, key=lambda s: s.site.sheet_page_bytes or 0)
+        ratio = (worst.site.sheet_page_bytes or 0) / results.real.sheet_page_bytes
+        found.append(Verdict(
+            f"Poids d'une page de fiche à {thousands(worst.items)} éléments, rapporté au site réel",
+            f"{number(ratio)} ({thousands(worst.site.sheet_page_bytes or 0)} o / {thousands(results.real.sheet_page_bytes)} o)",
+            f"≤ {number(SHEET_PAGE_MAX, 1)}", ratio <= SHEET_PAGE_MAX))
+
+    at = results.at(CHECK_AT)
+    label = f"`centre-ressources check` à {thousands(CHECK_AT)} éléments"
+    if at:
+        found.append(Verdict(label, f"{number(at.check_seconds)} s", f"< {number(CHECK_MAX_SECONDS, 0)} s",
+                             at.check_seconds < CHECK_MAX_SECONDS))
+    else:
+        found.append(Verdict(label, "non mesuré", f"< {number(CHECK_MAX_SECONDS, 0)} s", None))
+
+    if results.sizes:
+        worst = max(results.sizes, key=lambda s: s.site.peak_bytes / s.floor.peak_bytes)
+        ratio = worst.site.peak_bytes / worst.floor.peak_bytes
+        found.append(Verdict(
+            f"Mémoire de pointe rapportée au plancher (la plus forte, à {thousands(worst.items)} éléments)",
+            f"{number(ratio)} ({megabytes(worst.site.peak_bytes)} Mo / {megabytes(worst.floor.peak_bytes)} Mo)",
+            f"≤ {number(MEMORY_VS_FLOOR_MAX, 1)}", ratio <= MEMORY_VS_FLOOR_MAX))
+    return found
+
+
+def megabytes(value: int) -> str:
+    return number(value / 1_000_000, 0 if value >= 100_000_000 else 1)
+
+
+def kilobytes(value: int) -> str:
+    return number(value / 1000, 1)
+
+
+def measures_table(results: Results) -> str:
+    rows = [
+        "| Éléments | Fiches + études de cas | Construction (s) | Plancher (s) | Rapport | "
+        "Mémoire de pointe (Mo) | Plancher (Mo) | Rapport | Sortie (Mo) | Plancher (Mo) | "
+        "Index de recherche (Mo) | Page de fiche (Ko) | `check` (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    real = results.real
+    rows.append(f"| site réel | | {number(real.seconds, 1)} | | | {megabytes(real.peak_bytes)} | | | "
+                f"{megabytes(real.output_bytes)} | | {megabytes(real.search_index_bytes)} | "
+                f"{kilobytes(real.sheet_page_bytes or 0)} | |")
+    for size in results.sizes:
+        site, floor = size.site, size.floor
+        rows.append(
+            f"| {thousands(size.items)} | {thousands(size.sheets)} + {thousands(size.cases)} | "
+            f"{number(site.seconds, 1)} | {number(floor.seconds, 1)} | {number(site.seconds / floor.seconds)} | "
+            f"{megabytes(site.peak_bytes)} | {megabytes(floor.peak_bytes)} | {number(site.peak_bytes / floor.peak_bytes)} | "
+            f"{megabytes(site.output_bytes)} | {megabytes(floor.output_bytes)} | "
+            f"{megabytes(site.search_index_bytes)} | {kilobytes(site.sheet_page_bytes or 0)} | "
+            f"{number(size.check_seconds)} |")
+    return "\n".join(rows)
+
+
+def verdicts_table(found: list[Verdict]) -> str:
+    rows = ["| Objectif | Mesure | Cible | Résultat |", "| --- | --- | --- | --- |"]
+    for verdict in found:
+        result = {True: "atteint", False: "**manqué**", None: "non mesuré"}[verdict.passed]
+        rows.append(f"| {verdict.label} | {verdict.measured} | {verdict.target} | {result} |")
+    return "\n".join(rows)

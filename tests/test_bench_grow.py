@@ -1,0 +1,57 @@
+"""The benchmark's catalogue grower (benchmarks/grow.py) and floor (benchmarks/floor.py).
+
+The benchmark itself takes minutes and is not part of the suite; these tests check that what
+it measures is a valid catalogue and a buildable floor, so that its figures mean something.
+"""
+
+from __future__ import annotations
+
+from benchmarks.floor import PageShape, floor_config, write_floor
+from benchmarks.grow import grow_catalogue
+from benchmarks.yamltext import load, split_front_matter
+from conftest import PROJECT, copy_project, run_cli, run_mkdocs
+
+
+def _snapshot(root):
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_grown_mini_catalogue_passes_check(tmp_path):
+    root = copy_project(tmp_path / "project", content="mini")
+    before = _snapshot(root / "methods") | _snapshot(root / "case_studies")
+
+    growth = grow_catalogue(root, 30)
+
+    assert (growth.sheets, growth.cases) == (15, 15)
+    result = run_cli(root, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "15 fiches, 15 études de cas" in result.stdout
+    # The real content is untouched, so a real sheet's page can be compared with the real site.
+    after = _snapshot(root / "methods") | _snapshot(root / "case_studies")
+    assert {path: after[path] for path in before} == before
+
+
+def test_copied_cases_name_copied_sheets_only(tmp_path):
+    root = copy_project(tmp_path / "project", content="mini")
+    grow_catalogue(root, 30)
+    real_sheets = {p.stem for p in (tmp_path / "project" / "methods").glob("*.md") if "-copie-" not in p.stem}
+    for index in (root / "case_studies").glob("*-copie-*/index.md"):
+        data, _ = split_front_matter(index.read_text("utf-8"))
+        named = {slug for entry in data["chronologie"] for slug in entry.get("fiches", [])}
+        assert named and not named & real_sheets, index
+
+
+def test_floor_is_plain_material_and_builds(tmp_path):
+    config = load(floor_config((PROJECT / "mkdocs.yml").read_text("utf-8")))
+    assert "hooks" not in config
+    assert all("macros" not in (p if isinstance(p, str) else next(iter(p))) for p in config["plugins"])
+    assert config["theme"]["name"] == "material"
+
+    root = tmp_path / "floor"
+    write_floor(root, (PROJECT / "mkdocs.yml").read_text("utf-8"), [PageShape(3000, 5)] * 3,
+                ["coopération", "territoire", "maison", "associations"])
+    page = (root / "docs" / "pages" / "page-00002.md").read_text("utf-8")
+    assert abs(len(page) - 3000) < 500 and page.count("\n#") + page.startswith("#") == 5
+    result = run_mkdocs(root, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "pages" / "page-00003" / "index.html").is_file()
