@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import urls
+from .downloads import find_downloads
 from .errors import ContentErrors
 from .link import Catalogue, link
 from .links import SiteMap, check_links
@@ -19,11 +20,15 @@ def build_catalogue(root: Path) -> Catalogue:
     return link(load_content(root))
 
 
-def generate(root: Path) -> tuple[Catalogue, RenderedSite]:
-    """Check and render everything; raise ContentErrors before any file is written."""
+def generate(root: Path, site_url: str | None = None,
+             downloads_dir: Path | str | None = None) -> tuple[Catalogue, RenderedSite]:
+    """Check and render everything; raise ContentErrors before any file is written.
+
+    `site_url` (the site's public address) gives each sheet its permanent address and QR code;
+    `downloads_dir` holds the files produced for this build (PDF, offline pack) to publish."""
     catalogue = build_catalogue(root)
     case_dirs = {case.slug: str((root / CASES_DIR / case.slug).resolve()) for case in catalogue.cases}
-    site = render_site(catalogue, case_dirs)
+    site = render_site(catalogue, case_dirs, site_url=site_url, downloads=find_downloads(downloads_dir))
     check_contributed_links(catalogue, site, root / DOCS_DIR)
     return catalogue, site
 

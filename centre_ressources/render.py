@@ -12,10 +12,12 @@ from functools import cache
 import jinja2
 
 from . import urls
+from .downloads import NONE as NO_DOWNLOADS, Downloads, format_size
 from .facets import duration_limits, keywords
 from .comparison import MIN_CASES, compare_by_phase
 from .link import Catalogue
 from .model import Fiche, Phase
+from .qrcode import qr_svg
 from .sections import REQUIRED_SHEET_SECTIONS, split_sections
 from .slugs import slugify
 from .terms import TermMatcher, link_terms
@@ -60,6 +62,7 @@ def template_environment() -> jinja2.Environment:
     )
     env.filters.update(duration=format_duration, group=format_group, cell=escape_cell)
     env.filters.update(slugify=slugify)
+    env.filters.update(size=format_size)
     env.globals.update(urls=urls)
     return env
 
@@ -88,14 +91,18 @@ def navigation(catalogue: Catalogue) -> list:
         {"Études de cas": [urls.CASES, {"Comparer les cas": urls.COMPARISON}] if has_comparison(catalogue) else urls.CASES},
         {"Enseignements": [urls.LESSONS, *urls.LESSON_PAGES]},
         *([{"Glossaire": urls.GLOSSARY}] if catalogue.glossary else []),
+        {"Télécharger": urls.DOWNLOADS},
         {"Contribuer": urls.CONTRIBUTE},
         {"À propos": urls.ABOUT},
     ]
 
 
-def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -> RenderedSite:
+def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
+                site_url: str | None = None, downloads: Downloads = NO_DOWNLOADS) -> RenderedSite:
+    """`site_url` gives each sheet its permanent address and QR code (none without it);
+    `downloads` are the files produced for this build (PDF, offline pack), published and linked."""
     env = template_environment()
-    common = {"catalogue": catalogue}
+    common = {"catalogue": catalogue, "downloads": downloads}
     pages: dict[str, str] = {}
 
     def render(template: str, src_uri: str, **context) -> None:
@@ -118,12 +125,14 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -
         render("sheet.md.j2", urls.sheet_page(sheet.slug), sheet=sheet, phase=phase,
                step=phase.step(sheet.etape), previous=previous, following=following,
                sections=sheet_sections(sheet), moments=catalogue.moments_by_sheet.get(sheet.slug, ()),
-               related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()))
+               related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()),
+               address=sheet_address(site_url, sheet))
     render("keywords.md.j2", urls.KEYWORDS)
     render("paths_index.md.j2", urls.PATHS)
     for path in catalogue.paths:
         render("path.md.j2", urls.path_page(path.slug), path=path)
-    assets: dict[str, str] = {}
+    render("downloads.md.j2", urls.DOWNLOADS)
+    assets: dict[str, str] = {download.src_uri: download.path for download in downloads.files.values()}
     for case in catalogue.cases:
         render("case.md.j2", urls.case_page(case.slug), case=case, phases_by_slug={p.slug: p for p in phases})
         if case_dirs and case.slug in case_dirs:
@@ -135,6 +144,14 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None) -
         render("glossary.md.j2", urls.GLOSSARY)
         link_glossary_terms(pages, catalogue)
     return RenderedSite(pages=pages, assets=assets, nav=navigation(catalogue))
+
+
+def sheet_address(site_url: str | None, sheet: Fiche) -> dict[str, str] | None:
+    """The permanent address of a sheet, printed with a QR code to it; unknown without site_url."""
+    if not site_url:
+        return None
+    url = urls.absolute(site_url, urls.sheet_page(sheet.slug))
+    return {"url": url, "qr": qr_svg(url, f"Code QR vers la version en ligne de cette fiche : {url}")}
 
 
 def has_comparison(catalogue: Catalogue) -> bool:

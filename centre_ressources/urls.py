@@ -29,6 +29,11 @@ API_CASES = "api/etudes-de-cas.json"
 API_SHEETS_CSV = "api/fiches.csv"
 API_CASES_CSV = "api/etudes-de-cas.csv"
 FEED = "feed.xml"
+# Downloads, published only when they were produced (see downloads.py): PDF of each sheet,
+# a PDF kit per phase, the offline pack.
+DOWNLOADS = "telechargements/index.md"
+DOWNLOADS_DIR = "telechargements"
+OFFLINE_PACK = "telechargements/centre-de-ressources-hors-ligne.zip"
 
 
 def phase_page(slug: str) -> str:
@@ -41,6 +46,14 @@ def sheet_page(slug: str) -> str:
 
 def path_page(slug: str) -> str:
     return f"parcours/{slug}.md"
+
+
+def sheet_pdf(slug: str) -> str:
+    return f"{DOWNLOADS_DIR}/fiche-{slug}.pdf"
+
+
+def phase_kit_pdf(slug: str) -> str:
+    return f"{DOWNLOADS_DIR}/kit-{slug}.pdf"
 
 
 def case_page(slug: str) -> str:

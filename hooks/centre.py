@@ -12,6 +12,7 @@ Event order and why:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from centre_ressources.downloads import DOWNLOADS_VARIABLE
 from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import generate
 from centre_ressources.sanitize import sanitize_html
@@ -31,7 +33,8 @@ _state: dict = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
-        catalogue, site = generate(root)
+        catalogue, site = generate(root, site_url=config.site_url,
+                                   downloads_dir=os.environ.get(DOWNLOADS_VARIABLE))  # see downloads.py
     except ContentErrors as errors:
         # A PluginError is shown by MkDocs as a plain message (no traceback), exit code 1.
         raise PluginError(errors.report()) from None

@@ -83,6 +83,7 @@ def test_the_page_sets_cases_side_by_side_phase_by_phase(mini):
     assert "[Fiche gamma](../fiches/gamma.md)" in page
     assert "Deux structures de la ville." in page
     assert {"Études de cas": ["etudes-de-cas/index.md", {"Comparer les cas": "etudes-de-cas/comparaison.md"}]} in site.nav
+    assert "[comparer les études de cas](comparaison.md)" in site.pages["etudes-de-cas/index.md"]
 
 
 def test_a_third_case_appears_without_any_change(mini):
@@ -99,6 +100,7 @@ def test_with_a_single_case_there_is_nothing_to_compare(mini):
     _, site = generate(mini)
     assert "etudes-de-cas/comparaison.md" not in site.pages
     assert {"Études de cas": "etudes-de-cas/index.md"} in site.nav
+    assert "comparaison.md" not in site.pages["etudes-de-cas/index.md"]
 
 
 def test_no_case_study_may_take_the_address_of_the_comparison(mini):
