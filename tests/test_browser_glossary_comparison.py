@@ -1,0 +1,35 @@
+"""In Chromium: the comparison reads on a phone, and a glossary link lands on its definition."""
+
+
+def card_boxes(page, heading_id: str):
+    section = page.locator(f"h2[id='{heading_id}'] + .grid.cards > ul > li")
+    return [section.nth(i).bounding_box() for i in range(section.count())]
+
+
+def test_comparison_is_side_by_side_on_a_computer_and_stacked_on_a_phone(browser_page, site_url):
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "etudes-de-cas/comparaison/")
+    morlaix, mulhouse = card_boxes(page, "1-impulsion")
+    assert abs(morlaix["y"] - mulhouse["y"]) < 2 and morlaix["x"] < mulhouse["x"]  # one row
+
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(site_url + "etudes-de-cas/comparaison/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+    morlaix, mulhouse = card_boxes(page, "1-impulsion")
+    assert mulhouse["y"] > morlaix["y"] + morlaix["height"] - 1  # one under the other
+    assert morlaix["width"] > 300  # full width, readable
+    for heading in ("En un coup d'œil", "La question stratégique essentielle", "1. Impulsion",
+                    "4. Capitalisation et transmission", "Qui porte la fonction de soutien aujourd'hui ?"):
+        assert page.get_by_role("heading", name=heading).count() == 1, heading
+
+
+def test_a_term_on_a_sheet_leads_to_its_definition(browser_page, site_url):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(site_url + "fiches/transferer-la-fonction-de-soutien/")
+    page.locator("article a.terme", has_text="communauté d'action").first.click()
+    assert page.url.endswith("/glossaire/#communaute-d-action")
+    heading = page.locator("#communaute-d-action")
+    assert heading.inner_text().startswith("Communauté d'action")
+    assert 0 <= heading.bounding_box()["y"] < 800
