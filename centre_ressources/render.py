@@ -13,6 +13,7 @@ import jinja2
 
 from . import urls
 from .downloads import NONE as NO_DOWNLOADS, Downloads, format_size
+from . import opendata
 from .facets import duration_limits, keywords
 from .comparison import MIN_CASES, compare_by_phase
 from .link import Catalogue
@@ -94,6 +95,7 @@ def navigation(catalogue: Catalogue) -> list:
         {"Télécharger": urls.DOWNLOADS},
         {"Contribuer": urls.CONTRIBUTE},
         {"À propos": urls.ABOUT},
+        {"Données ouvertes": urls.OPEN_DATA},
     ]
 
 
@@ -128,6 +130,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()),
                address=sheet_address(site_url, sheet))
     render("keywords.md.j2", urls.KEYWORDS)
+    render("opendata.md.j2", urls.OPEN_DATA, **opendata.page_context())
     render("paths_index.md.j2", urls.PATHS)
     for path in catalogue.paths:
         render("path.md.j2", urls.path_page(path.slug), path=path)

@@ -8,6 +8,10 @@ Event order and why:
   is ever written into docs/ or the content folders. The JSON Schemas are published too.
 - on_page_content (priority -100, after other plugins changed the HTML): sanitise the HTML of
   generated pages, which carry contributed text, with an nh3 allowlist.
+- on_files also adds the files published beside the pages (centre_ressources/publish.py):
+  open data in api/, the Atom feed, the redirect pages of old addresses.
+- on_page_context: the page's JSON-LD (schema.org), written into its head by
+  docs/overrides/main.html.
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from mkdocs.structure.files import File, Files
 
 from centre_ressources.downloads import DOWNLOADS_VARIABLE
 from centre_ressources.errors import ContentErrors
+from centre_ressources.jsonld import jsonld_by_page
 from centre_ressources.pipeline import generate
+from centre_ressources.publish import published_files
 from centre_ressources.sanitize import sanitize_html
 from centre_ressources.schemas import SCHEMA_NAMES, schema_text
 
@@ -39,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # A PluginError is shown by MkDocs as a plain message (no traceback), exit code 1.
         raise PluginError(errors.report()) from None
     _state["site"] = site
+    _state["catalogue"] = catalogue
     config.nav = site.nav
     config.extra["nombre_fiches"] = len(catalogue.pathway)
     config.extra["nombre_etudes_de_cas"] = len(catalogue.cases)
@@ -59,6 +66,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, abs_src_path=path))
     for name in SCHEMA_NAMES:
         files.append(File.generated(config, f"schemas/{name}.json", content=schema_text(name)))
+    site_url = config.site_url or "/"
+    for path, text in published_files(_state["catalogue"], site_url, config.site_name,
+                                      config.site_description or "").items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} : ce fichier est produit par la construction "
+                              "(données ouvertes, flux ou redirection) ; supprimez-le de docs/.")
+        files.append(File.generated(config, path, content=text))
+    _state["jsonld"] = jsonld_by_page(_state["catalogue"], site_url, config.site_name)
     return files
 
 
@@ -67,3 +82,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri in _state["site"].pages:
         return sanitize_html(html)
     return html
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    jsonld = _state.get("jsonld", {}).get(page.file.src_uri)
+    if jsonld is not None:
+        page.meta["jsonld"] = jsonld
+    return context

@@ -119,8 +119,10 @@ def test_a_keyword_of_a_sheet_leads_to_the_keyword_index(browser_page, site_url)
 def test_search_finds_the_sheet(browser_page, site_url, word, slug):
     page = browser_page
     page.goto(site_url)
-    page.locator("input.md-search__input").fill(word)
+    page.wait_for_load_state("networkidle")  # the theme's script and the search index are loaded
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(word)
     result = page.locator(f".md-search-result__item a[href*='/fiches/{slug}/']").first
-    result.wait_for(timeout=30_000)  # the search index is built in a web worker first
+    result.wait_for(timeout=30_000)  # the index is then built in a web worker
     result.click()
     assert re.search(rf"/fiches/{slug}/(\?h=[^#]*)?$", page.url), page.url

@@ -1,0 +1,37 @@
+"""The files published beside the pages: open data (JSON, CSV and their schemas), the Atom
+feed, and the redirect pages of old addresses. Path in the built site -> text.
+
+Pure function of the catalogue and the site's address; the MkDocs hook adds the files to
+the build (and a content error has stopped the build before this runs).
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import opendata, urls
+from .feed import atom_feed
+from .link import Catalogue
+from .redirects import redirect_pages
+from .schemas import schema_text
+
+EXPORT_SCHEMAS = (opendata.SHEETS_SCHEMA, opendata.CASES_SCHEMA)
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def published_files(catalogue: Catalogue, site_url: str, site_name: str, description: str = "") -> dict[str, str]:
+    sheets = opendata.sheets_document(catalogue, site_url, site_name)
+    cases = opendata.cases_document(catalogue, site_url, site_name)
+    files = {
+        urls.API_SHEETS: _json(sheets),
+        urls.API_CASES: _json(cases),
+        urls.API_SHEETS_CSV: opendata.sheets_csv(sheets),
+        urls.API_CASES_CSV: opendata.cases_csv(cases),
+        urls.FEED: atom_feed(catalogue, site_url, site_name, description),
+    }
+    files.update({f"schemas/{name}.json": schema_text(name) for name in EXPORT_SCHEMAS})
+    files.update(redirect_pages(catalogue, site_url))
+    return files
