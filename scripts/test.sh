@@ -3,4 +3,5 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" test
 bash scripts/browser-deps.sh
+bash scripts/node-deps.sh  # axe-core, the Nu Html Checker and Java, for the quality tests
 exec .venv/bin/python -m pytest "$@"
