@@ -1,0 +1,85 @@
+"""The Content-Security-Policy of the published pages, written into each page as a <meta>.
+
+A static host cannot be relied on to send headers, so the policy travels with the page. It
+allows only the site's own files; the few inline scripts Material writes into each page (the
+colour scheme, the base URL) are allowed one by one by the SHA-256 hash of their exact text,
+computed once the page is written, so scripts never need 'unsafe-inline'. Inline <style>
+elements, should a page have any, are allowed the same way.
+
+Pure functions over HTML text; `hooks/csp.py` applies them to every page after the build.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+# Directive -> sources, before the hashes of the page's inline scripts and styles are added.
+BASE_POLICY: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    "script-src": ("'self'",),  # the theme's bundle and the search worker, from the site
+    "style-src": ("'self'",),
+    "img-src": ("'self'", "data:"),  # Material draws its icons as SVG data URIs in its CSS
+    "font-src": ("'self'",),
+    "connect-src": ("'self'",),  # the search index
+    "worker-src": ("'self'",),  # the search runs in a web worker
+    "object-src": ("'none'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+}
+# `frame-ancestors` and `report-uri` are ignored in a <meta> policy: they are left out.
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.S | re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
+_SRC = re.compile(r"\bsrc\s*=", re.I)
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_EXISTING = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.I)
+_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+
+
+def source_hash(text: str) -> str:
+    """The CSP source that allows one inline script or style with exactly this text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of each inline script the browser would run (data blocks such as
+    `type="application/json"` are not run, so they need no hash)."""
+    scripts = []
+    for match in _SCRIPT.finditer(html):
+        attributes, text = match.groups()
+        kind = _TYPE.search(attributes)
+        if _SRC.search(attributes) or (kind and kind.group(1).lower() not in _JS_TYPES):
+            continue
+        scripts.append(text)
+    return scripts
+
+
+def inline_styles(html: str) -> list[str]:
+    return [match.group(2) for match in _STYLE.finditer(html)]
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def policy_for(html: str) -> str:
+    """The policy of one page: the base policy plus the hashes of its inline code."""
+    directives = {name: list(sources) for name, sources in BASE_POLICY.items()}
+    directives["script-src"] += _unique(source_hash(s) for s in inline_scripts(html))
+    directives["style-src"] += _unique(source_hash(s) for s in inline_styles(html))
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy as the first element after the character set declaration,
+    before any script (a <meta> policy only governs what follows it)."""
+    html = _EXISTING.sub("", html)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    position = anchor.end() if anchor else 0  # a fragment without <head>: at its start
+    return html[:position] + "\n    " + meta + html[position:]
