@@ -57,3 +57,27 @@ def test_a_third_case_study_appears_everywhere(tmp_path):
 
     phase = (site / "demarche" / "structuration" / "index.html").read_text(encoding="utf-8")
     assert "Le collectif de test a rédigé sa charte de coopération." in phase
+
+
+def test_a_third_case_study_is_in_the_open_data(tmp_path):
+    import csv
+    import json
+
+    project = copy_project(tmp_path / "project")
+    folder = project / "case_studies" / "troisieme-territoire"
+    folder.mkdir()
+    (folder / "index.md").write_text(THIRD_CASE, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stderr
+
+    cases = json.loads((site / "api" / "etudes-de-cas.json").read_text(encoding="utf-8"))
+    third = next(c for c in cases["etudes_de_cas"] if c["slug"] == "troisieme-territoire")
+    assert third["url"].endswith("/etudes-de-cas/troisieme-territoire/")
+    assert [f["slug"] for f in third["chronologie"][0]["fiches"]] == ["rediger-la-charte-de-cooperation"]
+    assert cases["nombre"] == 3
+    with open(site / "api" / "etudes-de-cas.csv", encoding="utf-8", newline="") as handle:
+        assert "troisieme-territoire" in [row["slug"] for row in csv.DictReader(handle)]
+    sheets = json.loads((site / "api" / "fiches.json").read_text(encoding="utf-8"))
+    charter = next(s for s in sheets["fiches"] if s["slug"] == "rediger-la-charte-de-cooperation")
+    assert "troisieme-territoire" in [use["slug"] for use in charter["etudes_de_cas"]]
