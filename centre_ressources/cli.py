@@ -15,9 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from .downloads import DOWNLOADS_VARIABLE
 from .errors import ContentErrors
 from .export import export_pages
-from .pipeline import generate
+from .offline import OFFLINE_VARIABLE
+from .pipeline import build_catalogue, generate
 
 
 def _project_root(value: str | None) -> Path:
@@ -27,8 +29,11 @@ def _project_root(value: str | None) -> Path:
     return root
 
 
-def _mkdocs(root: Path, *args: str) -> int:
+def _mkdocs(root: Path, *args: str, environment: dict[str, str] | None = None) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for name in (DOWNLOADS_VARIABLE, OFFLINE_VARIABLE):  # a build publishes what it is told to
+        env.pop(name, None)
+    env.update(environment or {})
     return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=root, env=env)
 
 
@@ -54,6 +59,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _make_downloads(root: Path, args: argparse.Namespace, work_dir: Path) -> dict[str, str] | None:
+    """Make the requested downloads (PDF, offline pack); the environment of the final build."""
+    from .make_downloads import DownloadError, make_downloads
+
+    def run_mkdocs(arguments: list[str], environment: dict[str, str]) -> int:
+        return _mkdocs(root, *arguments, environment=environment)
+
+    started = time.perf_counter()
+    try:
+        downloads = make_downloads(run_mkdocs, build_catalogue(root), work_dir, pdf=args.pdf, offline=args.offline)
+    except DownloadError as error:
+        print(f"erreur : {error}", file=sys.stderr)
+        return None
+    made = sorted(p.name for p in downloads.iterdir())
+    print(f"{_count(len(made), 'fichier à télécharger', 'fichiers à télécharger')} "
+          f"({time.perf_counter() - started:.1f} s) : {', '.join(made)}.")
+    return {DOWNLOADS_VARIABLE: str(downloads)}
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a temporary folder and swap it in only on success."""
     root = _project_root(args.root)
@@ -62,8 +86,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    work_dir = Path(tempfile.mkdtemp(prefix="centre-ressources-"))
     try:
-        if _mkdocs(root, "build", "--strict", "--site-dir", str(staging)):
+        environment = {}
+        if args.pdf or args.offline:
+            environment = _make_downloads(root, args, work_dir)
+            if environment is None:
+                print("La construction a échoué : le site précédent est laissé intact.", file=sys.stderr)
+                return 1
+        if _mkdocs(root, "build", "--strict", "--site-dir", str(staging), environment=environment):
             print("La construction a échoué : le site précédent est laissé intact.", file=sys.stderr)
             return 1
         previous = site_dir.with_name(f".{site_dir.name}-ancien")
@@ -74,6 +105,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         shutil.rmtree(previous, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work_dir, ignore_errors=True)
     print(f"Site construit dans {site_dir}.")
     return 0
 
@@ -119,6 +151,10 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="vérifier les contenus sans construire le site").set_defaults(run=cmd_check)
     build = commands.add_parser("build", help="construire le site (le site précédent reste intact en cas d'erreur)")
     build.add_argument("--site-dir", help="dossier de sortie (par défaut : site/)")
+    build.add_argument("--pdf", action="store_true",
+                       help="produire aussi le PDF de chaque fiche et un kit PDF par phase (Chromium)")
+    build.add_argument("--hors-ligne", dest="offline", action="store_true",
+                       help="produire aussi la version hors ligne du site (archive zip)")
     build.set_defaults(run=cmd_build)
     serve = commands.add_parser("serve", help="prévisualiser le site en local")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adresse d'écoute (par défaut : 127.0.0.1:8000)")

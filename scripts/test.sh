@@ -3,5 +3,6 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" test
 bash scripts/browser-deps.sh
+bash scripts/offline-deps.sh  # the offline pack's search shim (npm), for tests/test_offline.py
 bash scripts/node-deps.sh  # axe-core, the Nu Html Checker and Java, for the quality tests
 exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,96 @@
+"""The offline pack: the whole centre in a zip, to open from the file system without a connection.
+
+It is a second build of the same site with Material's offline plugin switched on (the
+environment variable below, read by mkdocs.yml): page addresses end in `.html`, since a
+folder has no index page under file://, and the search index is inlined into a script. The
+online build keeps its clean addresses.
+
+Three things the plugin leaves to the site, done by `hooks/offline.py` with the helpers here:
+- Links written in raw HTML for the online site (`fiches/x/`) point to folders, which a file
+  system does not open as pages: they are pointed to the pack's files (`fiches/x.html`).
+- The search runs in a web worker, which Chromium refuses to start from a file:// page. The
+  plugin's answer is iframe-worker (squidfunk/iframe-worker), which it loads from unpkg.com;
+  the pack loads the same shim from its own files instead (npm package, offline/package.json),
+  so that no page requests a third-party host.
+- That shim starts the worker in an iframe with a short inline script naming the worker's
+  file:// address, which depends on where the pack is unzipped: no hash in the pages'
+  Content-Security-Policy can allow it. In the pack, the policy's script-src therefore allows
+  the site's own files and inline scripts; every other directive is kept. Contributed text
+  is sanitised before it reaches any page (sanitize.py), in the pack as online.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import time
+import zipfile
+from pathlib import Path
+
+OFFLINE_VARIABLE = "CENTRE_RESSOURCES_HORS_LIGNE"  # "true": build the offline pack (mkdocs.yml)
+SHIM_PACKAGE_DIR = Path("offline")  # npm project holding iframe-worker, in the project root
+SHIM_SOURCE = SHIM_PACKAGE_DIR / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_URI = "assets/javascripts/iframe-worker.js"  # where the pack serves it
+PACK_FOLDER = "centre-de-ressources"  # the folder the zip unpacks to
+
+_POLICY = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', re.I)
+_SCRIPT_SRC = re.compile(r"(^|;\s*)script-src [^;]*")
+
+
+def shim_source(root: Path) -> Path:
+    return root / SHIM_SOURCE
+
+
+def policy_for_file_urls(html: str) -> str:
+    """The page with its Content-Security-Policy (if any) letting inline scripts run."""
+    def relax(match: re.Match) -> str:
+        policy = _SCRIPT_SRC.sub(lambda m: f"{m.group(1)}script-src 'self' 'unsafe-inline'", match.group(2))
+        return match.group(1) + policy + match.group(3)
+
+    return _POLICY.sub(relax, html, count=1)
+
+
+_HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"#?]*/)((?:[?#][^"]*)?")', re.I)
+
+
+def file_links(html: str, page: str, site_files: set[str]) -> str:
+    """The page with its relative links to folders (`fiches/x/`, written in raw HTML by a
+    template or a page for the online site) pointing to the pack's files (`fiches/x.html`).
+
+    `page` and `site_files` are paths relative to the pack's root. A file:// link to a folder
+    shows a directory listing at best, so this only mends what would not work anyway."""
+    base = posixpath.dirname(page)
+
+    def mend(match: re.Match) -> str:
+        start, href, rest = match.groups()
+        if "//" in href or href.startswith("/") or ":" in href:
+            return match.group(0)  # another host, the root of a server, a scheme
+        folder = posixpath.normpath(posixpath.join(base, href))
+        for candidate in (f"{folder}.html", posixpath.join(folder, "index.html")):
+            candidate = posixpath.normpath(candidate)
+            if candidate in site_files:
+                return start + posixpath.relpath(candidate, base or ".") + rest
+        return match.group(0)
+
+    return _HREF.sub(mend, html)
+
+
+def _zip_time() -> tuple[int, int, int, int, int, int]:
+    """The date written into the zip: the commit's (SOURCE_DATE_EPOCH) for a reproducible pack."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+
+
+def zip_site(site_dir: Path, output: Path) -> Path:
+    """Zip a built site under one top folder, files in a stable order."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    stamp = _zip_time()
+    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            name = f"{PACK_FOLDER}/{path.relative_to(site_dir).as_posix()}"
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return output
