@@ -59,18 +59,24 @@ def file_links(html: str, page: str, site_files: set[str]) -> str:
     template or a page for the online site) pointing to the pack's files (`fiches/x.html`).
 
     `page` and `site_files` are paths relative to the pack's root. A file:// link to a folder
-    shows a directory listing at best, so this only mends what would not work anyway."""
+    shows a directory listing at best, so this only mends what would not work anyway.
+
+    Such a link may be relative to the page's file (MkDocs' `url` filter in a theme template)
+    or to the page's online address, one folder deeper for `x/y.html` (served at `x/y/`), as
+    the core writes raw HTML links: the file's folder is tried first, then the address's."""
     base = posixpath.dirname(page)
+    online_base = base if posixpath.basename(page) == "index.html" else page.removesuffix(".html")
 
     def mend(match: re.Match) -> str:
         start, href, rest = match.groups()
         if "//" in href or href.startswith("/") or ":" in href:
             return match.group(0)  # another host, the root of a server, a scheme
-        folder = posixpath.normpath(posixpath.join(base, href))
-        for candidate in (f"{folder}.html", posixpath.join(folder, "index.html")):
-            candidate = posixpath.normpath(candidate)
-            if candidate in site_files:
-                return start + posixpath.relpath(candidate, base or ".") + rest
+        for origin in (base, online_base):
+            folder = posixpath.normpath(posixpath.join(origin, href))
+            for candidate in (f"{folder}.html", posixpath.join(folder, "index.html")):
+                candidate = posixpath.normpath(candidate)
+                if candidate in site_files:
+                    return start + posixpath.relpath(candidate, base or ".") + rest
         return match.group(0)
 
     return _HREF.sub(mend, html)

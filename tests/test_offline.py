@@ -146,3 +146,6 @@ def test_offline_links_to_folders_point_to_the_pack_files():
         '<a href="../accessibilite.html">a</a> <a href="https://example.org/fiches/x/">web</a> '
         '<a href="absente/">?</a> <a href="x.html">deja</a>')
     assert file_links('<a href="fiches/">f</a>', "index.html", files) == '<a href="fiches/index.html">f</a>'
+    # Written for the online address fiches/x/ (one folder deeper than the file fiches/x.html).
+    assert file_links('<a href="../../accessibilite/">a</a>', "fiches/x.html", files) == (
+        '<a href="../accessibilite.html">a</a>')
