@@ -157,3 +157,9 @@ def test_print_style_hides_the_chrome_and_keeps_steps_together(browser_page, sit
         style = steps.nth(index).evaluate("e => getComputedStyle(e).breakInside")
         assert style == "avoid"
     assert page.locator(".etape h3#etape-1").count() == 1  # step anchors unchanged
+
+
+def test_the_printed_address_stays_out_of_search_results(real_site):
+    index = (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "fiches/ecrire-la-feuille-de-route/" in index
+    assert "Code QR vers" not in index and "Version en ligne de cette fiche" not in index
