@@ -5,7 +5,8 @@ environment variable below, read by mkdocs.yml): page addresses end in `.html`, 
 folder has no index page under file://, and the search index is inlined into a script. The
 online build keeps its clean addresses.
 
-Three things the plugin leaves to the site, done by `hooks/offline.py` with the helpers here:
+What the plugin leaves to the site, done by `hooks/offline.py` with the helpers here:
+- Each page's canonical link names its online address (`fiches/x/`), not its file in the pack.
 - Links written in raw HTML for the online site (`fiches/x/`) point to folders, which a file
   system does not open as pages: they are pointed to the pack's files (`fiches/x.html`).
 - The search runs in a web worker, which Chromium refuses to start from a file:// page. The
@@ -80,6 +81,24 @@ def file_links(html: str, page: str, site_files: set[str]) -> str:
         return match.group(0)
 
     return _HREF.sub(mend, html)
+
+
+_CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]+)(")')
+
+
+def online_canonical(html: str) -> str:
+    """The page with its canonical link giving its online address (`…/fiches/x/`), not the
+    pack's file name (`…/fiches/x.html`, what MkDocs writes without directory URLs): the
+    permanent address of a page, or of a step copied from it, is the online one."""
+    def online(match: re.Match) -> str:
+        href = match.group(2)
+        if href.endswith("/index.html"):
+            href = href.removesuffix("index.html")
+        elif href.endswith(".html") and "://" in href:
+            href = href.removesuffix(".html") + "/"
+        return match.group(1) + href + match.group(3)
+
+    return _CANONICAL.sub(online, html, count=1)
 
 
 def _zip_time() -> tuple[int, int, int, int, int, int]:

@@ -7,7 +7,8 @@ Event order and why:
 - on_files: add that copy of the shim to the site.
 - on_post_build (priority -110, after the Content-Security-Policy hook and the offline plugin,
   both at -100): let the pages' inline scripts run, which the shim needs under file://; point
-  raw HTML links to folders to the pack's files; drop the 404 page, which only a server shows.
+  raw HTML links to folders to the pack's files; give canonical links the online addresses;
+  drop the 404 page, which only a server shows.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from centre_ressources.offline import SHIM_URI, file_links, policy_for_file_urls, shim_source
+from centre_ressources.offline import (SHIM_URI, file_links, online_canonical, policy_for_file_urls,
+                                       shim_source)
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -58,6 +60,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        packed = file_links(policy_for_file_urls(html), path.relative_to(site_dir).as_posix(), site_files)
+        packed = online_canonical(policy_for_file_urls(html))
+        packed = file_links(packed, path.relative_to(site_dir).as_posix(), site_files)
         if packed != html:
             path.write_text(packed, encoding="utf-8")

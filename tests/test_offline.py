@@ -14,10 +14,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from centre_ressources import urls
-from centre_ressources.offline import OFFLINE_VARIABLE, PACK_FOLDER, SHIM_URI, file_links, policy_for_file_urls
+from centre_ressources.offline import (OFFLINE_VARIABLE, PACK_FOLDER, SHIM_URI, file_links, online_canonical,
+                                       policy_for_file_urls)
 from centre_ressources.make_downloads import make_offline_pack
 from conftest import PROJECT
 
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 _LINK = re.compile(r'<(?:a|link|script|img)\b[^>]*?\b(?:href|src)="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]+)"')
 
@@ -107,6 +109,17 @@ def test_every_link_in_the_pack_leads_to_a_file_and_anchor_it_contains(pack):
                     broken.append(f"{path.relative_to(pack)} -> {link} (ancre)")
     assert len(pages) > 30
     assert broken == []
+
+
+def test_pages_of_the_pack_name_their_online_address_as_canonical(pack):
+    canonical = re.compile(r'<link rel="canonical" href="([^"]+)"')
+    sheet = (pack / "fiches" / "constituer-le-groupe-d-initiative.html").read_text(encoding="utf-8")
+    assert canonical.search(sheet).group(1) == f"{SITE_URL}fiches/constituer-le-groupe-d-initiative/"
+    assert canonical.search((pack / "index.html").read_text(encoding="utf-8")).group(1) == SITE_URL
+    case = (pack / "etudes-de-cas" / "morlaix" / "index.html").read_text(encoding="utf-8")
+    assert canonical.search(case).group(1) == f"{SITE_URL}etudes-de-cas/morlaix/"
+    assert online_canonical('<link rel="canonical" href="https://e.org/a/b.html">') == (
+        '<link rel="canonical" href="https://e.org/a/b/">')
 
 
 def test_the_pack_loads_nothing_from_another_host(pack):
