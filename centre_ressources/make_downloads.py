@@ -105,6 +105,12 @@ def make_downloads(run_mkdocs: RunMkdocs, catalogue: Catalogue, work_dir: Path,
     downloads = work_dir / urls.DOWNLOADS_DIR
     downloads.mkdir(parents=True, exist_ok=True)
     if pdf:
+        from .printing import PrintError, chromium_path
+
+        try:
+            chromium_path()  # before any build: say at once that the browser is missing
+        except PrintError as error:
+            raise DownloadError(str(error)) from None
         printed_site = work_dir / "impression"
         if run_mkdocs(["build", "--strict", "--site-dir", str(printed_site)], {}):
             raise DownloadError("La construction du site à imprimer a échoué.")

@@ -39,6 +39,8 @@ def chromium_path() -> str:
     """The browser: $CHROMIUM if set, else the system's Chromium (or Google Chrome)."""
     path = os.environ.get("CHROMIUM") or next(
         filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+    if path and not os.access(path, os.X_OK):
+        raise PrintError(f"{path} : ce navigateur est introuvable ou ne peut pas être lancé (variable CHROMIUM).")
     if not path:
         raise PrintError("Chromium est introuvable : installez le paquet « chromium » de votre système "
                          "(ou indiquez son chemin dans la variable CHROMIUM).")
@@ -52,8 +54,14 @@ def chromium():
     except ImportError:
         raise PrintError(
             "Playwright n'est pas installé : pip install -e \".[publication]\"") from None
+    from playwright.sync_api import Error as PlaywrightError
+
+    executable = chromium_path()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except PlaywrightError as error:
+            raise PrintError(f"Chromium ({executable}) n'a pas pu démarrer : {error.message}") from None
         try:
             yield browser
         finally:

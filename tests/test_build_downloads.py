@@ -86,3 +86,16 @@ def test_a_build_without_the_files_links_to_none(real_site):
     assert not list((real_site / "telechargements").glob("*.pdf"))
     page = (real_site / "telechargements" / "index.html").read_text(encoding="utf-8")
     assert "ne sont pas proposées dans cette copie" in page
+
+
+def test_without_a_browser_the_build_fails_in_french_and_keeps_the_previous_site(tmp_path, monkeypatch):
+    root = copy_project(tmp_path / "project", content="mini")
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("ancien site", encoding="utf-8")
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "absent" / "chromium"))
+    result = run_cli(root, "build", "--pdf")
+    assert result.returncode == 1
+    assert "ce navigateur est introuvable" in result.stderr
+    assert "le site précédent est laissé intact" in result.stderr
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "ancien site"
+
