@@ -103,6 +103,16 @@ def test_every_step_is_printed_whole_on_one_page(printed):
             assert contains(page, first) and contains(page, last), (sheet.slug, step.numero)
 
 
+def test_the_materials_and_the_timing_are_printed(printed):
+    _, _, sheets, destination = printed
+    for sheet in sheets:
+        printed_words = words(" ".join(page.extract_text() for page in pdf_of(destination, sheet).pages))
+        assert contains(printed_words, words("Matériel"))
+        for item in sheet.materiel:
+            assert contains(printed_words, words(item)), (sheet.slug, item)
+        assert contains(printed_words, words(f"Durée Participants À distance {format_duration(sheet.duree)}"))
+
+
 def test_the_qr_code_reads_back_to_the_sheet_address(printed):
     _, _, sheets, destination = printed
     for sheet in sheets:
