@@ -94,6 +94,7 @@ def link(content: Content) -> Catalogue:
     by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
     by_phase: dict[str, list[CaseMoment]] = defaultdict(list)
     for case in content.cases:
+        errors += _check_actor_categories(case)
         for index, entry in enumerate(case.chronologie):
             if entry.phase not in phases:
                 errors.append(_unknown(case.origin.path, case.origin.line("chronologie", index, "phase"),
@@ -140,6 +141,25 @@ def _unknown(path: str, line: int, field_name: str, kind: str, value: str, known
         f" ; valeurs possibles : {', '.join(sorted(known))}." if len(known) <= 15 else ".")
     noun = {"phase": "aucune phase", "fiche": "aucune fiche", "étape": "aucune étape"}[kind]
     return ContentError(path, line, 1, field_name, f"{noun} ne s'appelle « {value} »{hint}")
+
+
+def _check_actor_categories(case: EtudeDeCas) -> list[ContentError]:
+    """An actor placed under an action category names one the case study lists."""
+    errors = []
+    known = case.categories_action
+    for index, actor in enumerate(case.acteurs):
+        for position, name in enumerate(actor.categories):
+            if name in known:
+                continue
+            if known:
+                choices = ", ".join(f"« {c} »" for c in known)
+                hint = f"les catégories de cette étude de cas sont : {choices}."
+            else:
+                hint = "ajoutez-la d'abord à « categories_action »."
+            errors.append(ContentError(case.origin.path, case.origin.line("acteurs", index, "categories", position), 1,
+                                       f"acteurs[{index + 1}].categories[{position + 1}]",
+                                       f"aucune catégorie d'action ne s'appelle « {name} » ; {hint}"))
+    return errors
 
 
 def _check_phase_numbers(phases: tuple[Phase, ...], errors: list[ContentError]) -> None:

@@ -164,10 +164,10 @@ def _make_case(slug: str, doc: SourceDocument, path: Path) -> EtudeDeCas:
         question_strategique=d["question_strategique"],
         objectifs_transformation=tuple(d.get("objectifs_transformation", ())),
         categories_action=tuple(d.get("categories_action", ())),
-        acteurs=tuple(Actor(a["nom"], a["role"]) for a in d.get("acteurs", ())),
+        acteurs=tuple(Actor(a["nom"], a["role"], tuple(a.get("categories", ()))) for a in d.get("acteurs", ())),
         politiques_publiques=tuple(PolicyLink(p["nom"], p["lien"]) for p in d.get("politiques_publiques", ())),
         chronologie=tuple(
-            ChronologyEntry(e["phase"], e.get("periode"), e["texte"], tuple(e.get("fiches", ())))
+            ChronologyEntry(e["phase"], e.get("periode"), e["texte"], tuple(e.get("fiches", ())), e.get("titre"))
             for e in d["chronologie"]
         ),
         resultats=Results(**results),

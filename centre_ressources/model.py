@@ -101,6 +101,9 @@ class Fiche:
 class Actor:
     nom: str
     role: str
+    # The action categories (names from `categories_action`) this actor takes part in, when the
+    # case study says so; empty when it does not (the map then draws no link).
+    categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class ChronologyEntry:
     periode: str | None
     texte: str
     fiches: tuple[str, ...]
+    titre: str | None = None  # a few words naming the moment on the timeline; optional
 
 
 @dataclass(frozen=True)
