@@ -12,16 +12,20 @@ from functools import cache
 import jinja2
 
 from . import urls
+from .actor_map import actor_map
 from .downloads import NONE as NO_DOWNLOADS, Downloads, format_size
 from . import opendata
 from .facets import duration_limits, keywords
 from .comparison import MIN_CASES, compare_by_phase
 from .link import Catalogue
 from .model import Fiche, Phase
+from .phase_cycle import phase_cycle
+from .picture_markup import as_markdown_block
 from .qrcode import qr_svg
 from .sections import REQUIRED_SHEET_SECTIONS, split_sections
 from .slugs import slugify
 from .terms import TermMatcher, link_terms
+from .timeline import case_timeline, compared_timelines
 
 HOME_CASES_LIMIT = 6  # the home page shows a few cases; the full list lives on its index page
 
@@ -65,6 +69,10 @@ def template_environment() -> jinja2.Environment:
     env.filters.update(slugify=slugify)
     env.filters.update(size=format_size)
     env.globals.update(urls=urls)
+    # Pictures drawn from the data (HTML); `| picture` places one in the Markdown as a raw block.
+    env.globals.update(actor_map=actor_map, case_timeline=case_timeline, compared_timelines=compared_timelines,
+                       phase_cycle=phase_cycle)
+    env.filters.update(picture=as_markdown_block)
     return env
 
 

@@ -1,0 +1,75 @@
+"""A small HTML builder for the pictures drawn at build time (actor map, timeline, phase cycle).
+
+Written by hand rather than with a template engine: the pictures are a few nested elements
+whose text comes from contributed data, and two rules matter more than layout:
+- every piece of text is escaped (contributed text can never become markup);
+- the result is a raw HTML block inside the Markdown of a page, so it has no blank line (which
+  would end the block) and every line starts with a tag: the glossary linker (terms.py) leaves
+  such lines alone, and would otherwise write Markdown links that raw HTML does not render.
+
+The elements and attributes used are those the sanitiser (sanitize.py) keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+
+class Html(str):
+    """Markup that is already safe: built here, with its text escaped."""
+
+
+def text(value: str) -> Html:
+    """Escaped text, with the line breaks of folded YAML turned into spaces."""
+    return Html(escape(re.sub(r"\s+", " ", str(value)), quote=False))
+
+
+def _attributes(attrs: dict[str, object]) -> str:
+    parts = []
+    for name, value in attrs.items():
+        if value is None or value is False:
+            continue
+        name = name.rstrip("_").replace("_", "-")  # class_ -> class, aria_hidden -> aria-hidden
+        parts.append(f' {name}="{escape(str(value), quote=True)}"')
+    return "".join(parts)
+
+
+def element(tag: str, *children, **attrs) -> Html:
+    """`<tag attrs>children</tag>`. Children that are all elements go one per line (each line then
+    starts with a tag); an element holding text keeps it on its own line."""
+    items = [c if isinstance(c, Html) else text(c) for c in children if c is not None and c != ""]
+    opening = f"<{tag}{_attributes(attrs)}>"
+    if items and all(_is_element(i) for i in items) and any("\n" in i or _is_block(i) for i in items):
+        return Html(opening + "\n" + "\n".join(items) + f"\n</{tag}>")
+    return Html(opening + "".join(i.replace("\n", " ") for i in items) + f"</{tag}>")
+
+
+def void(tag: str, **attrs) -> Html:
+    return Html(f"<{tag}{_attributes(attrs)}>")
+
+
+def join(*items) -> Html:
+    """Sibling elements, one per line."""
+    return Html("\n".join(i for i in items if i))
+
+
+_BLOCK = re.compile(r"<(?:div|ul|ol|li|p|figure|figcaption|h[1-6]|section|svg)[\s>]")
+
+
+def _is_element(item: str) -> bool:
+    return item.startswith("<")
+
+
+def _is_block(item: str) -> bool:
+    return _BLOCK.match(item) is not None
+
+
+def as_markdown_block(html: Html) -> str:
+    """The picture as a raw HTML block of a Markdown page: a blank line before and after, none
+    inside, and no line starting with text or with indentation Markdown would read as code."""
+    lines = [line.strip() for line in html.split("\n") if line.strip()]
+    stray = next((line for line in lines if not line.startswith("<")), None)
+    if stray is not None:  # a bug of the builder, never of the content: text is always escaped
+        raise ValueError(f"a line of the picture starts with text: {stray[:60]!r}")
+    return "\n\n" + "\n".join(lines) + "\n\n"
