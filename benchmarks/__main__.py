@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import measure
 from .floor import PageShape, page_shape, words_of, write_floor
-from .grow import grow_catalogue
+from .grow import DEFAULT_CASE_SHARE, grow_catalogue
 from .project import PROJECT, copy_project, tree_size
 from .targets import Results, SiteFigures, SizeResult, verdicts, verdicts_table, measures_table
 
@@ -33,8 +33,8 @@ def parser() -> argparse.ArgumentParser:
                       help="nombres d'éléments (fiches + études de cas) ; par défaut : 100 1000 2000")
     main.add_argument("--repetitions", type=int, default=1,
                       help="constructions par mesure ; le temps retenu est le plus court (par défaut : 1)")
-    main.add_argument("--part-etudes", type=float, default=0.5, dest="case_share",
-                      help="part des études de cas parmi les éléments (par défaut : 0,5)")
+    main.add_argument("--part-etudes", type=float, default=DEFAULT_CASE_SHARE, dest="case_share",
+                      help="part des études de cas parmi les éléments (par défaut : 0,9)")
     main.add_argument("--fiche", help="fiche dont la page est pesée (par défaut : la première par ordre alphabétique)")
     main.add_argument("--sortie", type=Path, help="écrire aussi les tableaux (Markdown) dans ce fichier")
     main.add_argument("--garder", action="store_true", help="garder le dossier temporaire des copies")
@@ -45,7 +45,8 @@ def site_figures(runs: list[measure.Run], site_dir: Path, sheet_page: str | None
     page = site_dir / sheet_page if sheet_page else None
     index = site_dir / "search" / "search_index.json"
     return SiteFigures(
-        seconds=min(r.seconds for r in runs),
+        seconds=min(r.cpu_seconds for r in runs),
+        wall_seconds=min(r.seconds for r in runs),
         peak_bytes=max(r.peak_bytes for r in runs),
         output_bytes=tree_size(site_dir),
         search_index_bytes=index.stat().st_size if index.is_file() else 0,
@@ -106,7 +107,7 @@ def run(args: argparse.Namespace, work: Path) -> Results:
         if checks[0].returncode != 0:
             raise BuildFailed(f"`centre-ressources check` a échoué sur {items} éléments :\n{checks[0].output[-4000:]}")
         results.sizes.append(SizeResult(items, growth.sheets, growth.cases, site, floor,
-                                        min(c.seconds for c in checks)))
+                                        min(c.cpu_seconds for c in checks), min(c.seconds for c in checks)))
         shutil.rmtree(root)
         shutil.rmtree(floor_root)
     return results

@@ -1,11 +1,14 @@
 """Grow a catalogue to N items by copying its real sheets and case studies.
 
-The copies come in generations: generation g holds a copy of each sheet (slug `<slug>-copie-g`,
-title `<titre> (copie g)`) and copies of the case studies, cycling over the real ones. Every
-reference stays valid and stays inside the copies: a copied sheet's `fiches_liees` point to the
-same generation's copies, a copied case's chronology names the sheets of one complete copy
-generation, and aliases get the same suffix. The real content is left exactly as it is, so a
-real sheet's page can be compared with its page in the real site.
+The scenario of the scale issue: hundreds of maisons des associations document their
+communities of action, so the catalogue grows mostly in case studies (by default 90 % of the
+items), while method sheets stay comparatively few. Copies come in generations: generation g
+holds a copy of each sheet (slug `<slug>-copie-g`, title `<titre> (copie g)`) and copies of the
+case studies, cycling over the real ones. Every reference stays valid: a copied sheet's
+`fiches_liees` point to the same generation's copies; a copied case names, in its chronology,
+the sheets of one generation, taken in turn among all of them, the real sheets included, so
+that every sheet, real or copied, is used by many cases, as it would be. Aliases get the same
+suffix. The real files are left exactly as they are.
 """
 
 from __future__ import annotations
@@ -43,7 +46,10 @@ def split_items(items: int, real_sheets: int, real_cases: int, case_share: float
     return items - cases, cases
 
 
-def grow_catalogue(root: Path, items: int, case_share: float = 0.5) -> Growth:
+DEFAULT_CASE_SHARE = 0.9
+
+
+def grow_catalogue(root: Path, items: int, case_share: float = DEFAULT_CASE_SHARE) -> Growth:
     """Add copies of the sheets and cases under `root` until the catalogue holds `items` items."""
     sheet_files = sorted((root / METHODS_DIR).glob("*.md"))
     case_dirs = sorted(p for p in (root / CASES_DIR).iterdir() if (p / "index.md").is_file())
@@ -75,13 +81,12 @@ def grow_catalogue(root: Path, items: int, case_share: float = 0.5) -> Growth:
         target = source.with_name(f"{copy_slug(source.stem, generation)}.md")
         target.write_text(join_front_matter(data, body), "utf-8")
 
-    complete_generations = sheet_copies // len(sheet_files)
+    # Generation 0 is the real sheets; only complete generations are named by cases.
+    sheet_generations = sheet_copies // len(sheet_files) + 1
     for index in range(n_cases - len(case_dirs)):
         source = case_dirs[index % len(case_dirs)]
         generation = index // len(case_dirs) + 1
-        # The sheets this copy names: one complete generation of copies, so that the real
-        # sheets keep exactly their real reverse links (and their page its real weight).
-        sheet_generation = (generation - 1) % complete_generations + 1 if complete_generations else 1
+        sheet_generation = generation % sheet_generations
         target = source.with_name(copy_slug(source.name, generation))
         shutil.copytree(source, target)
         data, body = split_front_matter((source / "index.md").read_text("utf-8"))

@@ -13,7 +13,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Run:
-    seconds: float
+    seconds: float  # wall-clock time
+    cpu_seconds: float  # processor time of the child (user + system), steadier on a busy machine
     peak_bytes: int  # maximum resident set size of the child (and of its own children)
     returncode: int
     output: str
@@ -31,7 +32,7 @@ def run_measured(command: list[str], cwd: Path) -> Run:
         child.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         output = log.read()
-    return Run(seconds, usage.ru_maxrss * 1024, child.returncode, output)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, child.returncode, output)
 
 
 def mkdocs_build(root: Path, site_dir: Path) -> Run:

