@@ -10,6 +10,7 @@ Event order and why:
   generated pages, which carry contributed text, with an nh3 allowlist.
 - on_files also adds the files published beside the pages (centre_ressources/publish.py):
   open data in api/, the Atom feed, the redirect pages of old addresses.
+- on_serve: also watch the root content files (glossary.yml) during `serve`.
 - on_page_context: the page's JSON-LD (schema.org), written into its head by
   docs/overrides/main.html.
 """
@@ -89,3 +90,13 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     if jsonld is not None:
         page.meta["jsonld"] = jsonld
     return context
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # Content files outside the `watch:` folders of mkdocs.yml (listed there, a missing file
+    # would be a configuration error for projects that have none, such as the test fixtures).
+    root = Path(config.config_file_path).parent
+    for name in ("glossary.yml",):
+        if (root / name).is_file():
+            server.watch(str(root / name))
+    return server
