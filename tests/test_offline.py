@@ -79,7 +79,8 @@ def test_a_search_returns_results_offline(pack, browser_page):
     query = page.locator("input[data-md-component=search-query]")
     query.click()
     # Material says "Taper pour démarrer la recherche" once its index is loaded in the worker.
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Taper')")
+    # A locator waits without evaluating a string in the page (which the CSP may refuse).
+    page.locator(".md-search-result__meta").filter(has_text="Taper").wait_for(timeout=20_000)
     query.press_sequentially("charte")
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
