@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
+import csv
+import json
+
+import pytest
 
 from conftest import copy_project, run_mkdocs
 
@@ -36,14 +39,20 @@ Un récit de test.
 """
 
 
-def test_a_third_case_study_appears_everywhere(tmp_path):
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The real project plus a third case study, built once for this module's tests."""
+    root = tmp_path_factory.mktemp("third")
+    project = copy_project(root / "project")
     folder = project / "case_studies" / "troisieme-territoire"
     folder.mkdir()
     (folder / "index.md").write_text(THIRD_CASE, encoding="utf-8")
-    site = tmp_path / "site"
-    result = run_mkdocs(project, site)
+    result = run_mkdocs(project, root / "site")
     assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_a_third_case_study_appears_everywhere(site):
 
     page = (site / "etudes-de-cas" / "troisieme-territoire" / "index.html").read_text(encoding="utf-8")
     assert "Troisième territoire" in page and "Source de test" in page
@@ -59,17 +68,7 @@ def test_a_third_case_study_appears_everywhere(tmp_path):
     assert "Le collectif de test a rédigé sa charte de coopération." in phase
 
 
-def test_a_third_case_study_is_in_the_open_data(tmp_path):
-    import csv
-    import json
-
-    project = copy_project(tmp_path / "project")
-    folder = project / "case_studies" / "troisieme-territoire"
-    folder.mkdir()
-    (folder / "index.md").write_text(THIRD_CASE, encoding="utf-8")
-    site = tmp_path / "site"
-    result = run_mkdocs(project, site)
-    assert result.returncode == 0, result.stderr
+def test_a_third_case_study_is_in_the_open_data(site):
 
     cases = json.loads((site / "api" / "etudes-de-cas.json").read_text(encoding="utf-8"))
     third = next(c for c in cases["etudes_de_cas"] if c["slug"] == "troisieme-territoire")
