@@ -54,6 +54,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         _count(len(catalogue.phases), "phase", "phases"),
         _count(len(catalogue.pathway), "fiche", "fiches"),
         _count(len(catalogue.cases), "étude de cas", "études de cas"),
+        _count(len(catalogue.paths), "parcours", "parcours"),
     ))
     print(f"Contenus valides : {counts} ({elapsed:.2f} s).")
     return 0

@@ -235,3 +235,13 @@ def test_the_open_data_page_documents_every_field_and_the_licence(real_site):
     assert "CC BY-SA 4.0" in html
     for path in ("api/fiches.json", "api/fiches.csv", "api/etudes-de-cas.json", "api/etudes-de-cas.csv", "feed.xml"):
         assert f'href="../{path}"' in html and (real_site / path).is_file()
+
+
+def test_a_hand_written_file_in_the_place_of_a_published_one_stops_the_build(tmp_path):
+    from conftest import copy_project, run_mkdocs
+
+    project = copy_project(tmp_path / "project", content="mini")
+    (project / "docs" / "feed.xml").write_text("<feed/>", encoding="utf-8")
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/feed.xml : ce fichier est produit par la construction" in result.stdout + result.stderr
