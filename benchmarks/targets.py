@@ -116,13 +116,13 @@ def measures_table(results: Results) -> str:
     rows = [
         "| Éléments | Fiches + études de cas | Construction (s) | Plancher (s) | Rapport | "
         "Durée réelle (s) | Mémoire de pointe (Mo) | Plancher (Mo) | Rapport | Sortie (Mo) | Plancher (Mo) | "
-        "Index de recherche (Mo) | Page de fiche (Ko) | `check` (s) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "Index de recherche (Mo) | Plancher (Mo) | Page de fiche (Ko) | `check` (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     real = results.real
     rows.append(f"| site réel | | {number(real.seconds, 1)} | | | {number(real.wall_seconds, 1)} | "
                 f"{megabytes(real.peak_bytes)} | | | "
-                f"{megabytes(real.output_bytes)} | | {megabytes(real.search_index_bytes)} | "
+                f"{megabytes(real.output_bytes)} | | {megabytes(real.search_index_bytes)} | | "
                 f"{kilobytes(real.sheet_page_bytes or 0)} | |")
     for size in results.sizes:
         site, floor = size.site, size.floor
@@ -132,7 +132,8 @@ def measures_table(results: Results) -> str:
             f"{number(site.wall_seconds, 1)} / {number(floor.wall_seconds, 1)} | "
             f"{megabytes(site.peak_bytes)} | {megabytes(floor.peak_bytes)} | {number(site.peak_bytes / floor.peak_bytes)} | "
             f"{megabytes(site.output_bytes)} | {megabytes(floor.output_bytes)} | "
-            f"{megabytes(site.search_index_bytes)} | {kilobytes(site.sheet_page_bytes or 0)} | "
+            f"{megabytes(site.search_index_bytes)} | {megabytes(floor.search_index_bytes)} | "
+            f"{kilobytes(site.sheet_page_bytes or 0)} | "
             f"{number(size.check_seconds)} |")
     return "\n".join(rows)
 

@@ -1,8 +1,11 @@
 """Case studies side by side, phase by phase: the data of the comparison page.
 
-Every case study takes part, so that a new case appears on the page without any change
-here; the page lays cases out as cards that wrap (two or three per row on a computer, one
-under the other on a phone), which stays readable as their number grows.
+Every case study takes part, up to COMPARED_CASES_LIMIT, so that a new case appears on the
+page without any change here; the page lays cases out as cards that wrap (two or three per
+row on a computer, one under the other on a phone), which stays readable as their number
+grows. Beyond that limit (the first cases in the catalogue's order), a page putting hundreds
+of cases side by side would compare nothing and weigh megabytes: it names how many others
+there are and links to the catalogue, where every case is listed.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from .model import ChronologyEntry, EtudeDeCas, Phase
 
 COMPARISON_SLUG = "comparaison"  # /etudes-de-cas/comparaison/: no case study may take this name
 MIN_CASES = 2  # below two case studies there is nothing to compare: no page
+COMPARED_CASES_LIMIT = 6
 
 
 @dataclass(frozen=True)

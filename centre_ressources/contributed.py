@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -22,6 +23,23 @@ def contributed_texts(origin: Origin, body: str) -> Iterator[Text]:
     yield from _walk(origin, origin.data, ())
     if body.strip():
         yield Text(body, origin.body_line, "", True)
+
+
+def any_text_matches(origin: Origin, body: str, pattern: re.Pattern) -> bool:
+    """Whether `pattern` occurs in any contributed text: a quick test that lets a check skip a
+    file without building a `Text` (field name, line) for each of its hundreds of values."""
+    return bool(pattern.search(body)) or any(pattern.search(text) for text in _strings(origin.data))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def _walk(origin: Origin, value: Any, path: FieldPath) -> Iterator[Text]:

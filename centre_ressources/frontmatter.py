@@ -160,6 +160,9 @@ def _french_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     return f"en-tête YAML illisible : {hint}"
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _NodeWalker:
     def __init__(self, display_path: str, first_line: int):
         self.display_path = display_path
@@ -169,6 +172,13 @@ class _NodeWalker:
 
     def locate(self, node: yaml.Node) -> Location:
         return node.start_mark.line + self.first_line, node.start_mark.column + 1
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        # Text, by far the most common, is the node's value as it is: the constructor's
+        # general path costs a fifth of the reading time of a catalogue.
+        if node.tag == _STR_TAG:
+            return node.value
+        return self.constructor.construct_object(node, deep=True)
 
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         self.locations.setdefault(path, self.locate(node))
@@ -187,7 +197,7 @@ class _NodeWalker:
                         self.display_path, line, column, "",
                         "un nom de champ doit être un simple mot, pas une liste ni un groupe.",
                     ))
-                key = self.constructor.construct_object(key_node, deep=True)
+                key = self.scalar(key_node)
                 if isinstance(key, (dt.date, dt.datetime)):
                     key = key.isoformat()
                 if key in result:
@@ -203,7 +213,7 @@ class _NodeWalker:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
         try:
-            value = self.constructor.construct_object(node, deep=True)
+            value = self.scalar(node)
         except ValueError:
             # An impossible date such as 2025-13-01: keep the text, the schema will name it.
             value = node.value

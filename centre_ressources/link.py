@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .comparison import reserved_case_slugs
 from .errors import ContentError, ContentErrors
@@ -63,8 +64,12 @@ class Catalogue:
     def sheets_of_step(self, phase: Phase, step_slug: str) -> tuple[Fiche, ...]:
         return tuple(f for f in self.pathway if f.phase == phase.slug and f.etape == step_slug)
 
+    @cached_property
+    def _pathway_index(self) -> dict[str, int]:
+        return {sheet.slug: index for index, sheet in enumerate(self.pathway)}
+
     def neighbours(self, sheet: Fiche) -> tuple[Fiche | None, Fiche | None]:
-        index = self.pathway.index(sheet)
+        index = self._pathway_index[sheet.slug]  # not pathway.index(): it compared whole records
         previous = self.pathway[index - 1] if index > 0 else None
         following = self.pathway[index + 1] if index + 1 < len(self.pathway) else None
         return previous, following
@@ -93,6 +98,9 @@ def link(content: Content) -> Catalogue:
 
     by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
     by_phase: dict[str, list[CaseMoment]] = defaultdict(list)
+    # Moments already listed for a sheet, as hashable keys: `moment in list` compared whole
+    # case records, in a time that grew with the square of the number of cases.
+    seen_by_sheet: dict[str, set[tuple[str, ChronologyEntry]]] = defaultdict(set)
     for case in content.cases:
         errors += _check_actor_categories(case)
         for index, entry in enumerate(case.chronologie):
@@ -106,7 +114,8 @@ def link(content: Content) -> Catalogue:
                 if slug not in sheets:
                     errors.append(_unknown(case.origin.path, case.origin.line("chronologie", index, "fiches", position),
                                            f"chronologie[{index + 1}].fiches[{position + 1}]", "fiche", slug, sheets))
-                elif moment not in by_sheet[slug]:
+                elif (case.slug, entry) not in seen_by_sheet[slug]:
+                    seen_by_sheet[slug].add((case.slug, entry))
                     by_sheet[slug].append(moment)
     if errors:
         raise ContentErrors(errors)

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify as toc_slugify  # the rule MkDocs uses for heading ids
 
-from .contributed import Text, contributed_texts, line_within
+from .contributed import Text, any_text_matches, contributed_texts, line_within
 from .errors import ContentError
 from .model import Origin
 
@@ -88,7 +88,13 @@ def mask_code(text: str) -> str:
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
+# What every link pattern above needs: texts without any of these hold no link to check.
+_MAYBE_LINK = re.compile(r"\]\(|\]:|href|src", re.I)
+
+
 def check_links(origin: Origin, body: str, page_uri: str, site: SiteMap) -> list[ContentError]:
+    if not any_text_matches(origin, body, _MAYBE_LINK):
+        return []
     errors = []
     for text in contributed_texts(origin, body):
         visible = mask_code(text.text)

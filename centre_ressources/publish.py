@@ -8,6 +8,7 @@ the build (and a content error has stopped the build before this runs).
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from . import opendata, urls
 from .feed import atom_feed
@@ -23,15 +24,22 @@ def _json(data) -> str:
 
 
 def published_files(catalogue: Catalogue, site_url: str, site_name: str, description: str = "") -> dict[str, str]:
+    return dict(each_published_file(catalogue, site_url, site_name, description))
+
+
+def each_published_file(catalogue: Catalogue, site_url: str, site_name: str,
+                        description: str = "") -> Iterator[tuple[str, str]]:
+    """The same files one after the other, so that the build can write each and let it go: with
+    thousands of case studies the open data weighs tens of MB, and more again as Python data."""
     sheets = opendata.sheets_document(catalogue, site_url, site_name)
+    yield urls.API_SHEETS, _json(sheets)
+    yield urls.API_SHEETS_CSV, opendata.sheets_csv(sheets)
+    del sheets
     cases = opendata.cases_document(catalogue, site_url, site_name)
-    files = {
-        urls.API_SHEETS: _json(sheets),
-        urls.API_CASES: _json(cases),
-        urls.API_SHEETS_CSV: opendata.sheets_csv(sheets),
-        urls.API_CASES_CSV: opendata.cases_csv(cases),
-        urls.FEED: atom_feed(catalogue, site_url, site_name, description),
-    }
-    files.update({f"schemas/{name}.json": schema_text(name) for name in EXPORT_SCHEMAS})
-    files.update(redirect_pages(catalogue, site_url))
-    return files
+    yield urls.API_CASES, _json(cases)
+    yield urls.API_CASES_CSV, opendata.cases_csv(cases)
+    del cases
+    yield urls.FEED, atom_feed(catalogue, site_url, site_name, description)
+    for name in EXPORT_SCHEMAS:
+        yield f"schemas/{name}.json", schema_text(name)
+    yield from redirect_pages(catalogue, site_url).items()

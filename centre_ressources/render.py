@@ -13,10 +13,10 @@ import jinja2
 
 from . import urls
 from .actor_map import actor_map
+from .comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
 from .downloads import NONE as NO_DOWNLOADS, Downloads, format_size
 from . import opendata
 from .facets import duration_limits, keywords
-from .comparison import MIN_CASES, compare_by_phase
 from .link import CaseMoment, Catalogue
 from .model import Fiche, Phase
 from .phase_cycle import phase_cycle
@@ -153,7 +153,9 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
             for image in case.images:
                 assets[urls.case_asset(case.slug, image)] = f"{case_dirs[case.slug]}/{image}"
     if has_comparison(catalogue):
-        render("comparison.md.j2", urls.COMPARISON, comparison=compare_by_phase(phases, catalogue.cases))
+        compared = catalogue.cases[:COMPARED_CASES_LIMIT]
+        render("comparison.md.j2", urls.COMPARISON, comparison=compare_by_phase(phases, compared),
+               compared_cases=compared, more_cases=len(catalogue.cases) - len(compared))
     if catalogue.glossary:
         render("glossary.md.j2", urls.GLOSSARY)
         link_glossary_terms(pages, catalogue)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .contributed import Text, contributed_texts, line_within
+from .contributed import Text, any_text_matches, contributed_texts, line_within
 from .errors import ContentError
 from .model import Origin
 
@@ -28,7 +28,13 @@ _RULES = [
 ]
 
 
+# Any of the rules: most files match none, and are then passed over in one search per text.
+_ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _RULES), re.I)
+
+
 def unsafe_markup(origin: Origin, body: str) -> list[ContentError]:
+    if not any_text_matches(origin, body, _ANY_RULE):
+        return []
     errors = []
     for text in contributed_texts(origin, body):
         errors.extend(_scan(origin.path, text))

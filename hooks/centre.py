@@ -8,8 +8,11 @@ Event order and why:
   is ever written into docs/ or the content folders. The JSON Schemas are published too.
 - on_page_content (priority -100, after other plugins changed the HTML): sanitise the HTML of
   generated pages, which carry contributed text, with an nh3 allowlist.
+- on_page_markdown: once a generated page has read its Markdown, empty the in-memory file.
 - on_files also adds the files published beside the pages (centre_ressources/publish.py):
-  open data in api/, the Atom feed, the redirect pages of old addresses.
+  open data in api/, the Atom feed, the redirect pages of old addresses, written to a
+  temporary folder that on_post_build (or on_build_error) removes. It then lets go of the
+  catalogue, which nothing after it needs, to lower the build's peak memory.
 - on_serve: also watch the root content files (glossary.yml) during `serve`.
 - on_page_context: the page's JSON-LD (schema.org), written into its head by
   docs/overrides/main.html.
@@ -18,6 +21,8 @@ Event order and why:
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +34,7 @@ from centre_ressources.downloads import DOWNLOADS_VARIABLE
 from centre_ressources.errors import ContentErrors
 from centre_ressources.jsonld import jsonld_by_page
 from centre_ressources.pipeline import generate
-from centre_ressources.publish import published_files
+from centre_ressources.publish import each_published_file
 from centre_ressources.sanitize import sanitize_html
 from centre_ressources.schemas import SCHEMA_NAMES, schema_text
 
@@ -68,19 +73,52 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in SCHEMA_NAMES:
         files.append(File.generated(config, f"schemas/{name}.json", content=schema_text(name)))
     site_url = config.site_url or "/"
-    for path, text in published_files(_state["catalogue"], site_url, config.site_name,
-                                      config.site_description or "").items():
+    # Written to a temporary folder that MkDocs copies from, rather than held in memory until
+    # the end of the build: with thousands of case studies the open data weighs tens of MB.
+    published_dir = Path(tempfile.mkdtemp(prefix="centre-ressources-"))
+    _state["published_dir"] = published_dir
+    for path, text in each_published_file(_state["catalogue"], site_url, config.site_name,
+                                          config.site_description or ""):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} : ce fichier est produit par la construction "
                               "(données ouvertes, flux ou redirection) ; supprimez-le de docs/.")
-        files.append(File.generated(config, path, content=text))
+        written = published_dir / path
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.write_bytes(text.encode("utf-8"))
+        files.append(File.generated(config, path, abs_src_path=str(written)))
     _state["jsonld"] = jsonld_by_page(_state["catalogue"], site_url, config.site_name)
+    # The rest of the build only needs to know which pages are generated: the catalogue and the
+    # rendered Markdown (now held by the files) are let go, which lowers the build's peak memory.
+    _state["generated"] = frozenset(site.pages)
+    del _state["site"], _state["catalogue"]
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _remove_published_dir()
+
+
+def on_build_error(error: Exception) -> None:
+    _remove_published_dir()
+
+
+def _remove_published_dir() -> None:
+    published_dir = _state.pop("published_dir", None)
+    if published_dir is not None:
+        shutil.rmtree(published_dir, ignore_errors=True)
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    # The page has read its Markdown (without front matter, a copy): the generated file's own
+    # copy is no longer needed, and held until the end it would double their weight in memory.
+    if page.file.src_uri in _state["generated"]:
+        page.file.content_string = ""
+    return markdown
 
 
 @event_priority(-100)
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri in _state["site"].pages:
+    if page.file.src_uri in _state["generated"]:
         return sanitize_html(html)
     return html
 

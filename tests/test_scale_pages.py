@@ -38,3 +38,16 @@ def test_a_few_cases_are_all_shown(tmp_path):
     field = _section(site.pages[urls.sheet_page("alpha")], "Sur le terrain")
     assert "vallee-exemple/index.md" in field
     assert "autres études de cas" not in field and "autre étude de cas" not in field
+
+
+def test_the_comparison_puts_a_few_cases_side_by_side_and_links_to_all(tmp_path):
+    from centre_ressources.comparison import COMPARED_CASES_LIMIT
+
+    root = copy_project(tmp_path / "project", content="mini")
+    grow_catalogue(root, 30)  # 26 case studies
+    _, site = generate(root)
+    page = site.pages[urls.COMPARISON]
+    header = page.split("## En un coup d'œil\n", 1)[1].strip().split("\n", 1)[0]
+    assert header.count("/index.md)") == COMPARED_CASES_LIMIT
+    assert f"Le catalogue compte {26 - COMPARED_CASES_LIMIT} autres études de cas" in page
+    assert "[voir toutes les études de cas](index.md)" in page
