@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .frontmatter import FieldPath
 from .model import Origin
@@ -25,10 +24,10 @@ def contributed_texts(origin: Origin, body: str) -> Iterator[Text]:
         yield Text(body, origin.body_line, "", True)
 
 
-def any_text_matches(origin: Origin, body: str, pattern: re.Pattern) -> bool:
-    """Whether `pattern` occurs in any contributed text: a quick test that lets a check skip a
+def any_text_matches(origin: Origin, body: str, test: Callable[[str], object]) -> bool:
+    """Whether `test` holds for any contributed text: a quick test that lets a check skip a
     file without building a `Text` (field name, line) for each of its hundreds of values."""
-    return bool(pattern.search(body)) or any(pattern.search(text) for text in _strings(origin.data))
+    return bool(test(body)) or any(test(text) for text in _strings(origin.data))
 
 
 def _strings(value: Any) -> Iterator[str]:

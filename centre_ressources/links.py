@@ -93,7 +93,7 @@ _MAYBE_LINK = re.compile(r"\]\(|\]:|href|src", re.I)
 
 
 def check_links(origin: Origin, body: str, page_uri: str, site: SiteMap) -> list[ContentError]:
-    if not any_text_matches(origin, body, _MAYBE_LINK):
+    if not any_text_matches(origin, body, _MAYBE_LINK.search):
         return []
     errors = []
     for text in contributed_texts(origin, body):

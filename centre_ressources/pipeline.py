@@ -21,14 +21,16 @@ def build_catalogue(root: Path) -> Catalogue:
 
 
 def generate(root: Path, site_url: str | None = None,
-             downloads_dir: Path | str | None = None) -> tuple[Catalogue, RenderedSite]:
+             downloads_dir: Path | str | None = None, link_terms: bool = True) -> tuple[Catalogue, RenderedSite]:
     """Check and render everything; raise ContentErrors before any file is written.
 
     `site_url` (the site's public address) gives each sheet its permanent address and QR code;
-    `downloads_dir` holds the files produced for this build (PDF, offline pack) to publish."""
+    `downloads_dir` holds the files produced for this build (PDF, offline pack) to publish;
+    `link_terms=False` skips the glossary links, which no check depends on."""
     catalogue = build_catalogue(root)
     case_dirs = {case.slug: str((root / CASES_DIR / case.slug).resolve()) for case in catalogue.cases}
-    site = render_site(catalogue, case_dirs, site_url=site_url, downloads=find_downloads(downloads_dir))
+    site = render_site(catalogue, case_dirs, site_url=site_url, downloads=find_downloads(downloads_dir),
+                       link_terms=link_terms)
     check_contributed_links(catalogue, site, root / DOCS_DIR)
     return catalogue, site
 

@@ -111,9 +111,11 @@ def navigation(catalogue: Catalogue) -> list:
 
 
 def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
-                site_url: str | None = None, downloads: Downloads = NO_DOWNLOADS) -> RenderedSite:
+                site_url: str | None = None, downloads: Downloads = NO_DOWNLOADS,
+                link_terms: bool = True) -> RenderedSite:
     """`site_url` gives each sheet its permanent address and QR code (none without it);
-    `downloads` are the files produced for this build (PDF, offline pack), published and linked."""
+    `downloads` are the files produced for this build (PDF, offline pack), published and linked;
+    `link_terms=False` leaves out the glossary links (`check` has no use for them)."""
     env = template_environment()
     common = {"catalogue": catalogue, "downloads": downloads}
     pages: dict[str, str] = {}
@@ -158,7 +160,8 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                compared_cases=compared, more_cases=len(catalogue.cases) - len(compared))
     if catalogue.glossary:
         render("glossary.md.j2", urls.GLOSSARY)
-        link_glossary_terms(pages, catalogue)
+        if link_terms:
+            link_glossary_terms(pages, catalogue)
     return RenderedSite(pages=pages, assets=assets, nav=navigation(catalogue))
 
 
