@@ -6,6 +6,7 @@ import argparse
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 from importlib import metadata
@@ -81,7 +82,9 @@ def exported_shapes(root: Path, work: Path) -> tuple[PageShape, PageShape, list[
 def versions() -> str:
     names = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")
     found = ", ".join(f"{n} {metadata.version(n)}" for n in names)
-    return f"Python {platform.python_version()}, {found}, {os.cpu_count()} cœurs"
+    commit = subprocess.run(["git", "-C", str(PROJECT), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip()
+    return f"commit {commit or 'inconnu'}, Python {platform.python_version()}, {found}, {os.cpu_count()} cœurs"
 
 
 def run(args: argparse.Namespace, work: Path) -> Results:
@@ -113,6 +116,18 @@ def run(args: argparse.Namespace, work: Path) -> Results:
     return results
 
 
+def measuring_command(args: argparse.Namespace) -> str:
+    """The command that repeats these measures (the options that change them, not --sortie)."""
+    words = ["bash scripts/bench.sh", *(str(n) for n in args.sizes)]
+    if args.repetitions != 1:
+        words.append(f"--repetitions {args.repetitions}")
+    if args.case_share != DEFAULT_CASE_SHARE:
+        words.append(f"--part-etudes {args.case_share}")
+    if args.fiche:
+        words.append(f"--fiche {args.fiche}")
+    return " ".join(words)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="centre-bench-"))
@@ -127,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     found = verdicts(results)
-    command = "bash scripts/bench.sh" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+    command = measuring_command(args)
     report = "\n\n".join((
         f"Commande : `{command}` ({versions()}).",
         measures_table(results),

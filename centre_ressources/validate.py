@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterator
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import ContentError
 from .frontmatter import SourceDocument
 from .schemas import is_valid, validator
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 _TYPE_NAMES = {
     "string": "un texte",
