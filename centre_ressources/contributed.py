@@ -27,18 +27,24 @@ def contributed_texts(origin: Origin, body: str) -> Iterator[Text]:
 def any_text_matches(origin: Origin, body: str, test: Callable[[str], object]) -> bool:
     """Whether `test` holds for any contributed text: a quick test that lets a check skip a
     file without building a `Text` (field name, line) for each of its hundreds of values."""
-    return bool(test(body)) or any(test(text) for text in _strings(origin.data))
+    # One test over all the values joined (a C-speed search), rather than one per value: a
+    # match in any value is a match in the joined text, the quick test only errs towards yes.
+    return bool(test(body)) or bool(test(_joined_strings(origin.data)))
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+def _joined_strings(value: Any) -> str:
+    """Every text inside `value`, joined by line ends (in no particular order)."""
+    found: list[str] = []
+    pending = [value]
+    while pending:  # a loop rather than recursion: hundreds of thousands of values
+        item = pending.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return "\n".join(found)
 
 
 def _walk(origin: Origin, value: Any, path: FieldPath) -> Iterator[Text]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,22 +23,58 @@ Location = tuple[int, int]  # (line, column), both 1-based, in the file
 FieldPath = tuple[Any, ...]
 
 
+class Locations(Mapping[FieldPath, Location]):
+    """Where each value of a YAML text sits in its file, found only when first asked for.
+
+    Only an error message needs a position, and most files have none: reading thousands of
+    files without recording the position of each of their values halves the reading time."""
+
+    def __init__(self, yaml_text: str = "", display_path: str = "", first_line: int = 1,
+                 found: dict[FieldPath, Location] | None = None):
+        self._source = (yaml_text, display_path, first_line)
+        self._found = found
+
+    def _all(self) -> dict[FieldPath, Location]:
+        if self._found is None:
+            text, display_path, first_line = self._source
+            node = _compose(text)
+            walker = _NodeWalker(display_path, first_line)
+            if node is not None:
+                walker.convert(node, ())
+            self._found = walker.locations
+        return self._found
+
+    def __getitem__(self, path: FieldPath) -> Location:
+        return self._all()[path]
+
+    def __iter__(self) -> Iterator[FieldPath]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def closest(self, path: FieldPath) -> Location:
+        """The position of a field, or of its closest located parent."""
+        found = self._all()
+        path = tuple(path)
+        while path not in found and path:
+            path = path[:-1]
+        return found.get(path, (1, 1))
+
+
 @dataclass
 class SourceDocument:
     """A content file once read: its data, where each value sits, and its Markdown body."""
 
     path: str
     data: dict[str, Any]
-    locations: dict[FieldPath, Location] = field(default_factory=dict)
+    locations: Locations = field(default_factory=Locations)
     body: str = ""
     body_line: int = 1  # file line where the body starts
 
     def location(self, path: FieldPath) -> Location:
         """The position of a field, or of its closest located parent."""
-        path = tuple(path)
-        while path not in self.locations and path:
-            path = path[:-1]
-        return self.locations.get(path, (1, 1))
+        return self.locations.closest(path)
 
     def line_of(self, path: FieldPath) -> int:
         return self.location(path)[0]
@@ -101,7 +138,7 @@ def parse_document(text: str, display_path: str) -> SourceDocument:
     return SourceDocument(display_path, data, locations, body, body_line=closing + 2)
 
 
-def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, dict[FieldPath, Location]]:
+def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, Locations]:
     """Parse YAML safely; return the value and the (line, column) of every node in the file."""
     try:
         node = _compose(text)
@@ -114,17 +151,44 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, 
         problem = _french_yaml_problem(exc)
         raise FrontMatterError(ContentError(display_path, line, column, "", problem)) from None
     if node is None:
-        return None, {}
-    walker = _NodeWalker(display_path, first_line)
-    value = walker.convert(node, ())
-    return value, walker.locations
+        return None, Locations(found={})
+    try:
+        return _to_value(node), Locations(text, display_path, first_line)
+    except _NeedsPositions:
+        # A refused tag or a duplicate key: the walker that records positions names the line.
+        walker = _NodeWalker(display_path, first_line)
+        value = walker.convert(node, ())
+        return value, Locations(found=walker.locations)
 
 
 # libyaml's parser (PyYAML's C binding) composes the same nodes, with the same marks, about
 # ten times faster than the pure-Python one: it matters with thousands of files. Its error
 # messages are worded differently, so a file it refuses is parsed again by the pure-Python
 # parser, whose messages the French translations below were written for.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_C_LOADER = getattr(yaml, "CSafeLoader", None)
+
+# The first characters of the plain values that the safe loader reads as something other than
+# text (numbers, booleans, null, dates, merge keys); any other plain value is text. Those that
+# are letters start a boolean or null (yes, No, TRUE, off, null…), words of five letters at most.
+_IMPLICIT_FIRST = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
+_LONGEST_IMPLICIT_WORD = 5
+
+
+if _C_LOADER is not None and None not in yaml.SafeLoader.yaml_implicit_resolvers:  # no wildcard
+    class _QuickLoader(_C_LOADER):  # type: ignore[misc, valid-type]
+        """libyaml asks the resolver for the type of every value: a quick answer for text,
+        the most common (a third of the composing time otherwise)."""
+
+        def resolve(self, kind, value, implicit):
+            if kind is yaml.ScalarNode and implicit[0] and value and (
+                    value[0] not in _IMPLICIT_FIRST
+                    or (len(value) > _LONGEST_IMPLICIT_WORD and value[0].isalpha())):
+                return _STR_TAG
+            return super().resolve(kind, value, implicit)
+
+    _FAST_LOADER = _QuickLoader
+else:
+    _FAST_LOADER = None
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -163,26 +227,78 @@ def _french_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+class _NeedsPositions(Exception):
+    """Raised by the quick reading when a file has an error whose message needs a position."""
+
+
+_SCALAR_CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar constructors are used
+
+
+def _scalar_value(node: yaml.ScalarNode) -> Any:
+    # Text, by far the most common, is the node's value as it is: the constructor's
+    # general path costs a fifth of the reading time of a catalogue.
+    if node.tag == _STR_TAG:
+        return node.value
+    try:
+        value = _SCALAR_CONSTRUCTOR.construct_object(node, deep=True)
+    except (ValueError, yaml.constructor.ConstructorError):
+        # An impossible date such as 2025-13-01, or a lone « = » (a YAML 1.1 "value" key that
+        # the safe loader cannot build): keep the text, the schema will name it if it is wrong.
+        return node.value
+    # Dates are kept as ISO text: the schemas speak JSON, which has no date type.
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+# The tags the safe loader resolves plain values to: a set lookup spares two prefix tests on
+# each of the hundreds of thousands of nodes of a large catalogue.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "merge", "omap", "pairs", "set", "value"))
+
+
+def _refused_tag(tag: str) -> bool:
+    if tag in _PLAIN_TAGS:
+        return False
+    return tag.startswith("!") or tag.startswith("tag:yaml.org,2002:python/")
+
+
+def _to_value(node: yaml.Node) -> Any:
+    """The value of a node tree, without positions; the same value as `_NodeWalker.convert`."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR_TAG:  # most values: handled here without a further call
+            return node.value
+        if _refused_tag(node.tag):
+            raise _NeedsPositions
+        return _scalar_value(node)
+    if _refused_tag(node.tag):
+        raise _NeedsPositions
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or _refused_tag(key_node.tag):
+                raise _NeedsPositions
+            key = _scalar_value(key_node)
+            if key in result:
+                raise _NeedsPositions
+            # Text values inline: a call per value is a good part of the reading time.
+            result[key] = value_node.value if value_node.tag == _STR_TAG else _to_value(value_node)
+        return result
+    return [item.value if item.tag == _STR_TAG else _to_value(item) for item in node.value]
+
+
 class _NodeWalker:
     def __init__(self, display_path: str, first_line: int):
         self.display_path = display_path
         self.first_line = first_line
         self.locations: dict[FieldPath, Location] = {}
-        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def locate(self, node: yaml.Node) -> Location:
         return node.start_mark.line + self.first_line, node.start_mark.column + 1
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        # Text, by far the most common, is the node's value as it is: the constructor's
-        # general path costs a fifth of the reading time of a catalogue.
-        if node.tag == _STR_TAG:
-            return node.value
-        return self.constructor.construct_object(node, deep=True)
-
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         self.locations.setdefault(path, self.locate(node))
-        if node.tag.startswith("!") or node.tag.startswith("tag:yaml.org,2002:python/"):
+        if _refused_tag(node.tag):
             line, column = self.locate(node)
             raise FrontMatterError(ContentError(
                 self.display_path, line, column, "",
@@ -197,9 +313,7 @@ class _NodeWalker:
                         self.display_path, line, column, "",
                         "un nom de champ doit être un simple mot, pas une liste ni un groupe.",
                     ))
-                key = self.scalar(key_node)
-                if isinstance(key, (dt.date, dt.datetime)):
-                    key = key.isoformat()
+                key = _scalar_value(key_node)
                 if key in result:
                     line, column = self.locate(key_node)
                     first_line = self.locations[path + (key,)][0]
@@ -212,12 +326,4 @@ class _NodeWalker:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
-        try:
-            value = self.scalar(node)
-        except ValueError:
-            # An impossible date such as 2025-13-01: keep the text, the schema will name it.
-            value = node.value
-        # Dates are kept as ISO text: the schemas speak JSON, which has no date type.
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.isoformat()
-        return value
+        return _scalar_value(node)

@@ -31,7 +31,7 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Term, ...]:
         errors.append(exc.error)
         return ()
     doc = SourceDocument(GLOSSARY_FILE, data if data is not None else {}, locations)
-    origin = Origin(GLOSSARY_FILE, dict(locations), 1, doc.data if isinstance(doc.data, dict) else {})
+    origin = Origin(GLOSSARY_FILE, locations, 1, doc.data if isinstance(doc.data, dict) else {})
     found = validate_document(doc, "glossaire") + (unsafe_markup(origin, "") if isinstance(doc.data, dict) else [])
     if found:
         errors.extend(found)

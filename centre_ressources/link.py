@@ -98,9 +98,10 @@ def link(content: Content) -> Catalogue:
 
     by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
     by_phase: dict[str, list[CaseMoment]] = defaultdict(list)
-    # Moments already listed for a sheet, as hashable keys: `moment in list` compared whole
-    # case records, in a time that grew with the square of the number of cases.
-    seen_by_sheet: dict[str, set[tuple[str, ChronologyEntry]]] = defaultdict(set)
+    # Moments already listed for a sheet, as small keys (case, position in its chronology):
+    # `moment in list` compared whole case records, in a time that grew with the square of the
+    # number of cases, and hashing whole entries meant hashing all their text.
+    seen_by_sheet: dict[str, set[tuple[str, int]]] = defaultdict(set)
     for case in content.cases:
         errors += _check_actor_categories(case)
         for index, entry in enumerate(case.chronologie):
@@ -114,8 +115,8 @@ def link(content: Content) -> Catalogue:
                 if slug not in sheets:
                     errors.append(_unknown(case.origin.path, case.origin.line("chronologie", index, "fiches", position),
                                            f"chronologie[{index + 1}].fiches[{position + 1}]", "fiche", slug, sheets))
-                elif (case.slug, entry) not in seen_by_sheet[slug]:
-                    seen_by_sheet[slug].add((case.slug, entry))
+                elif (case.slug, index) not in seen_by_sheet[slug]:
+                    seen_by_sheet[slug].add((case.slug, index))
                     by_sheet[slug].append(moment)
     if errors:
         raise ContentErrors(errors)

@@ -103,7 +103,7 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError])
 
 
 def _origin(doc: SourceDocument) -> Origin:
-    return Origin(doc.path, dict(doc.locations), doc.body_line, doc.data)
+    return Origin(doc.path, doc.locations, doc.body_line, doc.data)
 
 
 def _make_phase(slug: str, doc: SourceDocument, path: Path) -> Phase:

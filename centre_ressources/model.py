@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .frontmatter import FieldPath, Location
+from .frontmatter import Locations
 
 
 @dataclass(frozen=True)
@@ -13,23 +13,17 @@ class Origin:
     """Where a record comes from, so that a later check can still name file and line."""
 
     path: str
-    locations: dict[FieldPath, Location] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    locations: Locations = field(default_factory=Locations, compare=False, hash=False, repr=False)
     body_line: int = 1
     # The front matter as read, kept so that later checks (links, unsafe markup) can walk
     # every contributed text with its line.
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def line(self, *field_path: Any) -> int:
-        path = tuple(field_path)
-        while path not in self.locations and path:
-            path = path[:-1]
-        return self.locations.get(path, (1, 1))[0]
+        return self.locations.closest(field_path)[0]
 
     def column(self, *field_path: Any) -> int:
-        path = tuple(field_path)
-        while path not in self.locations and path:
-            path = path[:-1]
-        return self.locations.get(path, (1, 1))[1]
+        return self.locations.closest(field_path)[1]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import urls
+from .deferred import DeferredParts
 from .downloads import find_downloads
 from .errors import ContentErrors
 from .link import Catalogue, link
@@ -21,16 +22,20 @@ def build_catalogue(root: Path) -> Catalogue:
 
 
 def generate(root: Path, site_url: str | None = None,
-             downloads_dir: Path | str | None = None, link_terms: bool = True) -> tuple[Catalogue, RenderedSite]:
+             downloads_dir: Path | str | None = None, link_terms: bool = True,
+             deferred: DeferredParts | None = None) -> tuple[Catalogue, RenderedSite]:
     """Check and render everything; raise ContentErrors before any file is written.
 
     `site_url` (the site's public address) gives each sheet its permanent address and QR code;
     `downloads_dir` holds the files produced for this build (PDF, offline pack) to publish;
-    `link_terms=False` skips the glossary links, which no check depends on."""
+    `link_terms=False` skips the glossary links, which no check depends on;
+    `deferred` (a build) keeps the pictures and glossary links out of the Markdown, to be put
+    in the HTML by `deferred.restore` once each page is converted."""
     catalogue = build_catalogue(root)
-    case_dirs = {case.slug: str((root / CASES_DIR / case.slug).resolve()) for case in catalogue.cases}
+    cases_dir = (root / CASES_DIR).resolve()  # resolved once, not once per case
+    case_dirs = {case.slug: str(cases_dir / case.slug) for case in catalogue.cases}
     site = render_site(catalogue, case_dirs, site_url=site_url, downloads=find_downloads(downloads_dir),
-                       link_terms=link_terms)
+                       link_terms=link_terms, deferred=deferred)
     check_contributed_links(catalogue, site, root / DOCS_DIR)
     return catalogue, site
 

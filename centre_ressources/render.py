@@ -6,6 +6,7 @@ MkDocs as generated files, and the `export` command can write it to a folder ins
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,6 +15,7 @@ import jinja2
 from . import urls
 from .actor_map import actor_map
 from .comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
+from .deferred import DeferredParts
 from .downloads import NONE as NO_DOWNLOADS, Downloads, format_size
 from . import opendata
 from .facets import duration_limits, keywords
@@ -33,9 +35,38 @@ HOME_CASES_LIMIT = 6  # the home page shows a few cases; the full list lives on 
 MOMENTS_CASES_LIMIT = 6
 
 
+class GeneratedPages(Mapping[str, str]):
+    """src_uri -> Markdown of every generated page, each rendered the first time it is read.
+
+    A build reads them all; `check` reads only the pages that a contributed link points into
+    with an anchor: rendering the whole catalogue was most of its time with thousands of cases."""
+
+    def __init__(self) -> None:
+        self._makers: dict[str, Callable[[], str]] = {}
+        self._texts: dict[str, str] = {}
+
+    def add(self, src_uri: str, make: Callable[[], str]) -> None:
+        self._makers[src_uri] = make
+
+    def replace(self, src_uri: str, text: str) -> None:
+        self._texts[src_uri] = text
+
+    def __getitem__(self, src_uri: str) -> str:
+        text = self._texts.get(src_uri)
+        if text is None:
+            text = self._texts[src_uri] = self._makers[src_uri]()
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
 @dataclass(frozen=True)
 class RenderedSite:
-    pages: dict[str, str]  # src_uri -> Markdown
+    pages: GeneratedPages  # src_uri -> Markdown
     assets: dict[str, str]  # src_uri -> absolute path of a file to copy (case images)
     nav: list  # MkDocs `nav` structure
 
@@ -72,11 +103,20 @@ def template_environment() -> jinja2.Environment:
     env.filters.update(slugify=slugify)
     env.filters.update(size=format_size)
     env.globals.update(urls=urls)
-    # Pictures drawn from the data (HTML); `| picture` places one in the Markdown as a raw block.
+    # Pictures drawn from the data (HTML); `| picture` places one in the Markdown as a raw block,
+    # or, in a build, leaves its place to be filled once Markdown has run (deferred.py).
     env.globals.update(actor_map=actor_map, case_timeline=case_timeline, compared_timelines=compared_timelines,
                        phase_cycle=phase_cycle)
-    env.filters.update(picture=as_markdown_block)
+    env.filters.update(picture=_place_picture)
     return env
+
+
+@jinja2.pass_context
+def _place_picture(context: jinja2.runtime.Context, html: str) -> str:
+    deferred: DeferredParts | None = context.get("deferred")
+    if deferred is None:
+        return as_markdown_block(html)
+    return deferred.picture(context["page_uri"], html)
 
 
 def sheet_sections(sheet: Fiche) -> dict[str, object]:
@@ -112,16 +152,18 @@ def navigation(catalogue: Catalogue) -> list:
 
 def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                 site_url: str | None = None, downloads: Downloads = NO_DOWNLOADS,
-                link_terms: bool = True) -> RenderedSite:
+                link_terms: bool = True, deferred: DeferredParts | None = None) -> RenderedSite:
     """`site_url` gives each sheet its permanent address and QR code (none without it);
     `downloads` are the files produced for this build (PDF, offline pack), published and linked;
-    `link_terms=False` leaves out the glossary links (`check` has no use for them)."""
+    `link_terms=False` leaves out the glossary links (`check` has no use for them);
+    `deferred`, in a build, holds the pictures and glossary links that are put in place once
+    Markdown has run (see deferred.py); without it the Markdown has them all."""
     env = template_environment()
-    common = {"catalogue": catalogue, "downloads": downloads}
-    pages: dict[str, str] = {}
+    common = {"catalogue": catalogue, "downloads": downloads, "deferred": deferred}
+    pages = GeneratedPages()
 
     def render(template: str, src_uri: str, **context) -> None:
-        pages[src_uri] = env.get_template(template).render(common, page_uri=src_uri, **context)
+        pages.add(src_uri, lambda: env.get_template(template).render(common, page_uri=src_uri, **context))
 
     render("home.md.j2", urls.HOME, home_cases=catalogue.cases[:HOME_CASES_LIMIT])
     render("approach.md.j2", urls.APPROACH)
@@ -161,7 +203,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
     if catalogue.glossary:
         render("glossary.md.j2", urls.GLOSSARY)
         if link_terms:
-            link_glossary_terms(pages, catalogue)
+            link_glossary_terms(pages, catalogue, deferred)
     return RenderedSite(pages=pages, assets=assets, nav=navigation(catalogue))
 
 
@@ -188,7 +230,7 @@ def has_comparison(catalogue: Catalogue) -> bool:
     return len(catalogue.cases) >= MIN_CASES
 
 
-def link_glossary_terms(pages: dict[str, str], catalogue: Catalogue) -> None:
+def link_glossary_terms(pages: GeneratedPages, catalogue: Catalogue, deferred: DeferredParts | None = None) -> None:
     """Link the first occurrence of each glossary term on the pages about the approach,
     its phases, its sheets and the case studies (in place)."""
     matcher = TermMatcher.build(catalogue.glossary)
@@ -196,7 +238,8 @@ def link_glossary_terms(pages: dict[str, str], catalogue: Catalogue) -> None:
                *(urls.sheet_page(f.slug) for f in catalogue.pathway),
                *(urls.case_page(c.slug) for c in catalogue.cases)]
     for uri in targets:
-        pages[uri] = link_terms(pages[uri], matcher, lambda slug, uri=uri: urls.relative(uri, urls.GLOSSARY, slug))
+        pages.replace(uri, link_terms(pages[uri], matcher, lambda slug, uri=uri: urls.relative(uri, urls.GLOSSARY, slug),
+                                      write=deferred.term_link if deferred else None))
 
 
 def phase_label(phase: Phase) -> str:

@@ -28,13 +28,14 @@ _RULES = [
 ]
 
 
-# What each rule needs: « < » (tags), « = » (event attributes), « script » or « text/html »
-# (link schemes). Most files have none of these in any text, and are passed over quickly.
-_SCHEME_WORDS = re.compile(r"script|text/html", re.I)
-
-
 def _could_be_unsafe(text: str) -> bool:
-    return "<" in text or "=" in text or _SCHEME_WORDS.search(text) is not None
+    """What each rule needs: « < » (tags), « = » (event attributes), « script » or « text/html »
+    (link schemes). Most files have none of these in any text, and are passed over quickly
+    (substring tests: several times faster than a case-insensitive regular expression)."""
+    if "<" in text or "=" in text:
+        return True
+    lowered = text.lower()
+    return "script" in lowered or "text/html" in lowered
 
 
 def unsafe_markup(origin: Origin, body: str) -> list[ContentError]:

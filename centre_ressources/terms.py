@@ -132,8 +132,10 @@ def running_text_blocks(markdown: str) -> list[tuple[bool, str]]:
     return pieces
 
 
-def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str]) -> str:
-    """Return the page with the first occurrence of each term linked to `href(slug)`."""
+def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str],
+               write: Callable[[str, str], str] | None = None) -> str:
+    """Return the page with the first occurrence of each term linked to `href(slug)`, as a
+    Markdown link, or written by `write(slug, text)` (the marks of deferred.py, in a build)."""
     if matcher.pattern is None:
         return markdown
     linked: set[str] = set()
@@ -143,6 +145,8 @@ def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str]) 
         if slug in linked:
             return match.group(0)
         linked.add(slug)
+        if write is not None:
+            return write(slug, match.group(0))
         return f"[{match.group(0)}]({href(slug)}){{: .terme }}"
 
     def link_text(text: str) -> str:

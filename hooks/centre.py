@@ -6,6 +6,9 @@ Event order and why:
   error raised here stops the build with the previous site left as it was.
 - on_files: hand the generated pages to MkDocs as in-memory files (`File.generated`); nothing
   is ever written into docs/ or the content folders. The JSON Schemas are published too.
+- on_page_content (priority 100, first): put the pictures and glossary links of generated
+  pages in place, kept out of their Markdown (centre_ressources/deferred.py: Markdown had no
+  use for them and they were a good part of the build time at scale).
 - on_page_content (priority -100, after other plugins changed the HTML): sanitise the HTML of
   generated pages, which carry contributed text, with an nh3 allowlist.
 - on_page_markdown: once a generated page has read its Markdown, empty the in-memory file.
@@ -27,9 +30,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from centre_ressources.deferred import DeferredParts
 from centre_ressources.downloads import DOWNLOADS_VARIABLE
 from centre_ressources.errors import ContentErrors
 from centre_ressources.jsonld import jsonld_by_page
@@ -44,14 +48,17 @@ _state: dict = {}
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    deferred = DeferredParts()
     try:
         catalogue, site = generate(root, site_url=config.site_url,
-                                   downloads_dir=os.environ.get(DOWNLOADS_VARIABLE))  # see downloads.py
+                                   downloads_dir=os.environ.get(DOWNLOADS_VARIABLE),  # see downloads.py
+                                   deferred=deferred)
     except ContentErrors as errors:
         # A PluginError is shown by MkDocs as a plain message (no traceback), exit code 1.
         raise PluginError(errors.report()) from None
     _state["site"] = site
     _state["catalogue"] = catalogue
+    _state["deferred"] = deferred
     config.nav = site.nav
     config.extra["nombre_fiches"] = len(catalogue.pathway)
     config.extra["nombre_etudes_de_cas"] = len(catalogue.cases)
@@ -116,11 +123,21 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
+@event_priority(100)
+def _restore_deferred_parts(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _state["generated"]:
+        return _state["deferred"].restore(page.file.src_uri, html)
+    return html
+
+
 @event_priority(-100)
-def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+def _sanitize_generated_page(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri in _state["generated"]:
         return sanitize_html(html)
     return html
+
+
+on_page_content = CombinedEvent(_restore_deferred_parts, _sanitize_generated_page)
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):

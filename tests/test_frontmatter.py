@@ -1,6 +1,7 @@
 import pytest
+import yaml
 
-from centre_ressources.frontmatter import FrontMatterError, parse_document, read_source
+from centre_ressources.frontmatter import FrontMatterError, parse_document, parse_yaml, read_source
 
 
 def test_values_keep_their_file_line():
@@ -66,3 +67,56 @@ def test_non_utf8_file_names_the_line(tmp_path):
         read_source(path, "f.md")
     assert caught.value.error.line == 3
     assert "UTF-8" in caught.value.error.message
+
+
+# The quick reading (no positions until an error needs one; text recognised without the
+# resolver's general path) must read every value exactly as PyYAML's safe loader does.
+TRICKY_VALUES = [
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+    "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", "", "y", "n", "falsey",
+    "Nothing", "Oui", "Ordre du jour", "toujours", "nul", "12", "-3", "+4", "0x1F", "0o17",
+    "1_000", "3.5", ".5", "-.inf", ".NaN", "1e3", "2025-01-31", "2025-13-01", "2001-12-14t21:59:43.10-05:00",
+    "<<", "=", "Titre : sous-titre", "«Yes»", "'quoted'", '"no"', "[a, b]", "{x: 1}", "a: b",
+]
+
+
+def test_quick_reading_gives_the_safe_loaders_values():
+    for value in TRICKY_VALUES:
+        for text in (f"v: {value}", f"v:\n  - {value}", f"{value or 'k'}: 1", f"v: [{value}]"):
+            try:
+                expected = yaml.safe_load(text)
+            except (yaml.YAMLError, ValueError):  # refused, or an impossible date (kept as text)
+                continue
+            got, _ = parse_yaml(text, "x.yml")
+            expected = _iso_dates(expected)
+            assert got == expected, text
+            assert [type(v) for v in _leaves(got)] == [type(v) for v in _leaves(expected)], text
+
+
+def test_a_lone_equals_sign_is_text_not_a_crash():
+    # PyYAML's safe loader has no constructor for it (a YAML 1.1 "value" key) and raised.
+    assert parse_yaml("titre: =\nliste: [=]\n=: 1\n", "x.yml")[0] == {"titre": "=", "liste": ["="], "=": 1}
+
+
+def test_positions_are_found_when_an_error_asks_for_them():
+    data, locations = parse_yaml("a: 1\nb:\n  - x\n  - c: deux\n", "x.yml", first_line=2)
+    assert data == {"a": 1, "b": ["x", {"c": "deux"}]}
+    assert locations.closest(("b", 1, "c")) == (5, 5)
+    assert locations.closest(("b", 1, "absent")) == locations[("b", 1)]
+    assert locations[("a",)] == (2, 1)
+
+
+def _iso_dates(value):
+    if isinstance(value, dict):
+        return {_iso_dates(k): _iso_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_iso_dates(v) for v in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        return [leaf for k, v in value.items() for leaf in (k, *_leaves(v))]
+    if isinstance(value, list):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return [value]
