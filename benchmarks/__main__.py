@@ -16,7 +16,8 @@ from . import measure
 from .floor import PageShape, page_shape, words_of, write_floor
 from .grow import DEFAULT_CASE_SHARE, grow_catalogue
 from .project import PROJECT, copy_project, tree_size
-from .targets import Results, SiteFigures, SizeResult, verdicts, verdicts_table, measures_table
+from .targets import (BUILD_VS_FLOOR_AT, Results, SiteFigures, SizeResult, StageResult, measures_table,
+                      stages_table, verdicts, verdicts_table)
 
 DEFAULT_SIZES = (100, 1000, 2000)
 
@@ -39,6 +40,9 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--fiche", help="fiche dont la page est pesée (par défaut : la première par ordre alphabétique)")
     main.add_argument("--sortie", type=Path, help="écrire aussi les tableaux (Markdown) dans ce fichier")
     main.add_argument("--garder", action="store_true", help="garder le dossier temporaire des copies")
+    main.add_argument("--etapes", action="store_true",
+                      help=f"détailler aussi, à {BUILD_VS_FLOOR_AT} éléments (ou à la plus grande taille), le temps "
+                           "de chaque étape de la construction, site et plancher (deux constructions de plus)")
     return main
 
 
@@ -96,6 +100,7 @@ def run(args: argparse.Namespace, work: Path) -> Results:
     results = Results(real=build(real, work / "site", args.repetitions, "site réel", sheet_page))
     sheet_shape, case_shape, words = exported_shapes(real, work)
     project_config = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    staged_size = BUILD_VS_FLOOR_AT if BUILD_VS_FLOOR_AT in sizes else sizes[-1]
     for items in sizes:
         print(f"{items} éléments : copie, croissance…", flush=True)
         root = copy_project(work / f"n{items}")
@@ -111,6 +116,11 @@ def run(args: argparse.Namespace, work: Path) -> Results:
             raise BuildFailed(f"`centre-ressources check` a échoué sur {items} éléments :\n{checks[0].output[-4000:]}")
         results.sizes.append(SizeResult(items, growth.sheets, growth.cases, site, floor,
                                         min(c.cpu_seconds for c in checks), min(c.seconds for c in checks)))
+        if args.etapes and items == staged_size:
+            print(f"{items} éléments : temps par étape…", flush=True)
+            results.stages = StageResult(items, measure.stages(root, work / "site"),
+                                         measure.stages(floor_root, work / "site"))
+            shutil.rmtree(work / "site", ignore_errors=True)
         shutil.rmtree(root)
         shutil.rmtree(floor_root)
     return results
@@ -125,6 +135,8 @@ def measuring_command(args: argparse.Namespace) -> str:
         words.append(f"--part-etudes {args.case_share}")
     if args.fiche:
         words.append(f"--fiche {args.fiche}")
+    if args.etapes:
+        words.append("--etapes")
     return " ".join(words)
 
 
@@ -147,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Commande : `{command}` ({versions()}).",
         measures_table(results),
         verdicts_table(found),
+        *([stages_table(results.stages)] if results.stages else []),
     )) + "\n"
     print()
     print(report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -46,3 +47,16 @@ def check(root: Path) -> Run:
 def export(root: Path, destination: Path) -> Run:
     return run_measured([sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), "export",
                          str(destination)], root)
+
+
+def stages(root: Path, site_dir: Path) -> dict[str, float] | None:
+    """The processor time of each stage of a build (benchmarks/stages.py), or None if it failed."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # The project's folder after the copy's own (sys.path[0] with -m): only to find this package.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent),
+                                                      env.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, "-m", "benchmarks.stages", str(site_dir)], cwd=root, env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -42,9 +42,17 @@ class Verdict:
 
 
 @dataclass
+class StageResult:
+    items: int
+    site: dict[str, float] | None  # stage -> processor seconds (benchmarks/stages.py)
+    floor: dict[str, float] | None
+
+
+@dataclass
 class Results:
     real: SiteFigures
     sizes: list[SizeResult] = field(default_factory=list)
+    stages: StageResult | None = None
 
     def at(self, items: int) -> SizeResult | None:
         return next((s for s in self.sizes if s.items == items), None)
@@ -143,4 +151,28 @@ def verdicts_table(found: list[Verdict]) -> str:
     for verdict in found:
         result = {True: "atteint", False: "**manqué**", None: "non mesuré"}[verdict.passed]
         rows.append(f"| {verdict.label} | {verdict.measured} | {verdict.target} | {result} |")
+    return "\n".join(rows)
+
+
+STAGE_LABELS = {
+    "contenus": "Contenus : lecture, vérification, rendu des pages en Markdown, données ouvertes (cœur)",
+    "markdown": "Markdown vers HTML (Python-Markdown et ses extensions)",
+    "recherche": "Index de recherche (extension search de Material)",
+    "gabarits": "Gabarits du thème : en-tête, navigation, table des matières, écriture",
+    "crochets": "Crochets du projet sur chaque page : images et liens du glossaire, assainissement, corrections",
+    "reste": "Reste : démarrage, extensions, fichiers copiés, politique de sécurité, plan du site",
+    "total": "Total",
+}
+
+
+def stages_table(stages: StageResult) -> str:
+    """Where the time goes, site and floor side by side (builds with timers, a little slower)."""
+    if not stages.site or not stages.floor:
+        return f"Le détail par étape à {thousands(stages.items)} éléments n'a pas pu être mesuré."
+    rows = [f"Temps processeur par étape à {thousands(stages.items)} éléments (constructions chronométrées "
+            "étape par étape, un peu plus lentes que celles du tableau des mesures) :", "",
+            "| Étape | Site (s) | Plancher (s) | Écart (s) |", "| --- | ---: | ---: | ---: |"]
+    for key, label in STAGE_LABELS.items():
+        site, floor = stages.site.get(key, 0.0), stages.floor.get(key, 0.0)
+        rows.append(f"| {label} | {number(site, 1)} | {number(floor, 1)} | {number(site - floor, 1)} |")
     return "\n".join(rows)

@@ -20,9 +20,12 @@ class Html(str):
     """Markup that is already safe: built here, with its text escaped."""
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def text(value: str) -> Html:
     """Escaped text, with the line breaks of folded YAML turned into spaces."""
-    return Html(escape(re.sub(r"\s+", " ", str(value)), quote=False))
+    return Html(escape(_SPACES.sub(" ", str(value)), quote=False))
 
 
 def _attributes(attrs: dict[str, object]) -> str:
@@ -38,11 +41,24 @@ def _attributes(attrs: dict[str, object]) -> str:
 def element(tag: str, *children, **attrs) -> Html:
     """`<tag attrs>children</tag>`. Children that are all elements go one per line (each line then
     starts with a tag); an element holding text keeps it on its own line."""
-    items = [c if isinstance(c, Html) else text(c) for c in children if c is not None and c != ""]
-    opening = f"<{tag}{_attributes(attrs)}>"
-    if items and all(_is_element(i) for i in items) and any("\n" in i or _is_block(i) for i in items):
+    # One pass over the children (tens of thousands of elements with thousands of cases).
+    items = []
+    all_elements = True
+    some_block = False
+    for child in children:
+        if child is None or child == "":
+            continue
+        item = child if isinstance(child, Html) else text(child)
+        items.append(item)
+        if all_elements:
+            if not _is_element(item):
+                all_elements = False
+            elif not some_block and ("\n" in item or _is_block(item)):
+                some_block = True
+    opening = f"<{tag}{_attributes(attrs)}>" if attrs else f"<{tag}>"
+    if items and all_elements and some_block:
         return Html(opening + "\n" + "\n".join(items) + f"\n</{tag}>")
-    return Html(opening + "".join(i.replace("\n", " ") for i in items) + f"</{tag}>")
+    return Html(opening + "".join(items).replace("\n", " ") + f"</{tag}>")
 
 
 def void(tag: str, **attrs) -> Html:

@@ -23,6 +23,7 @@ Event order and why:
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -59,6 +60,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site"] = site
     _state["catalogue"] = catalogue
     _state["deferred"] = deferred
+    # The content read and rendered lives until the pages are built: out of the cyclic
+    # collector's reach meanwhile, it is not scanned again at each of its passes (gc.freeze is
+    # meant for such long-lived objects); on_post_build hands it back.
+    gc.freeze()
     config.nav = site.nav
     config.extra["nombre_fiches"] = len(catalogue.pathway)
     config.extra["nombre_etudes_de_cas"] = len(catalogue.cases)
@@ -102,10 +107,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()
     _remove_published_dir()
 
 
 def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
     _remove_published_dir()
 
 
