@@ -25,11 +25,16 @@ def contributed_texts(origin: Origin, body: str) -> Iterator[Text]:
 
 
 def any_text_matches(origin: Origin, body: str, test: Callable[[str], object]) -> bool:
-    """Whether `test` holds for any contributed text: a quick test that lets a check skip a
-    file without building a `Text` (field name, line) for each of its hundreds of values."""
-    # One test over all the values joined (a C-speed search), rather than one per value: a
-    # match in any value is a match in the joined text, the quick test only errs towards yes.
-    return bool(test(body)) or bool(test(_joined_strings(origin.data)))
+    """Whether `test` holds for the contributed texts, all joined and in lower case: a quick
+    test that lets a check skip a file without building a `Text` (field name, line) for each
+    of its hundreds of values. The joined text is made once per file and shared by the checks
+    (the memo of its Origin); a match in any value is a match in it, so the quick test only
+    errs towards yes."""
+    joined = origin.memo.get("lowered_texts")
+    if joined is None or origin.memo.get("lowered_body") is not body:
+        joined = origin.memo["lowered_texts"] = f"{body}\n{_joined_strings(origin.data)}".lower()
+        origin.memo["lowered_body"] = body
+    return bool(test(joined))
 
 
 def _joined_strings(value: Any) -> str:

@@ -169,9 +169,12 @@ _C_LOADER = getattr(yaml, "CSafeLoader", None)
 
 # The first characters of the plain values that the safe loader reads as something other than
 # text (numbers, booleans, null, dates, merge keys); any other plain value is text. Those that
-# are letters start a boolean or null (yes, No, TRUE, off, null…), words of five letters at most.
+# are letters start only a boolean or null, one of these words exactly (tests/test_frontmatter.py
+# compares with the safe loader): any other value starting with a letter is text.
 _IMPLICIT_FIRST = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
-_LONGEST_IMPLICIT_WORD = 5
+_IMPLICIT_WORDS = frozenset(
+    word for base in ("yes", "no", "true", "false", "on", "off", "null")
+    for word in (base, base.capitalize(), base.upper()))
 
 
 if _C_LOADER is not None and None not in yaml.SafeLoader.yaml_implicit_resolvers:  # no wildcard
@@ -181,8 +184,7 @@ if _C_LOADER is not None and None not in yaml.SafeLoader.yaml_implicit_resolvers
 
         def resolve(self, kind, value, implicit):
             if kind is yaml.ScalarNode and implicit[0] and value and (
-                    value[0] not in _IMPLICIT_FIRST
-                    or (len(value) > _LONGEST_IMPLICIT_WORD and value[0].isalpha())):
+                    value[0] not in _IMPLICIT_FIRST or (value[0].isalpha() and value not in _IMPLICIT_WORDS)):
                 return _STR_TAG
             return super().resolve(kind, value, implicit)
 

@@ -93,20 +93,17 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError])
         errors.append(exc.error)
         return None
     found = validate_document(doc, schema)
-    found += unsafe_markup(_origin(doc), doc.body)
+    origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
+    found += unsafe_markup(origin, doc.body)
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)
     if found:
         errors.extend(found)
         return None
-    return make(slug, doc, path)
+    return make(slug, doc, path, origin)
 
 
-def _origin(doc: SourceDocument) -> Origin:
-    return Origin(doc.path, doc.locations, doc.body_line, doc.data)
-
-
-def _make_phase(slug: str, doc: SourceDocument, path: Path) -> Phase:
+def _make_phase(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Phase:
     d = doc.data
     return Phase(
         slug=slug,
@@ -117,11 +114,11 @@ def _make_phase(slug: str, doc: SourceDocument, path: Path) -> Phase:
         etapes=tuple(Step(s["slug"], s["titre"], s["resume"]) for s in d["etapes"]),
         livrables=tuple(d["livrables"]),
         body=doc.body,
-        origin=_origin(doc),
+        origin=origin,
     )
 
 
-def _make_fiche(slug: str, doc: SourceDocument, path: Path) -> Fiche:
+def _make_fiche(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Fiche:
     d = doc.data
     p = d["participants"]
     return Fiche(
@@ -143,11 +140,11 @@ def _make_fiche(slug: str, doc: SourceDocument, path: Path) -> Fiche:
         mise_a_jour=d["mise_a_jour"],
         alias=tuple(d.get("alias", ())),
         body=doc.body,
-        origin=_origin(doc),
+        origin=origin,
     )
 
 
-def _make_case(slug: str, doc: SourceDocument, path: Path) -> EtudeDeCas:
+def _make_case(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> EtudeDeCas:
     d = doc.data
     territory = d["territoire"]
     structure = d["structure_porteuse"]
@@ -178,11 +175,11 @@ def _make_case(slug: str, doc: SourceDocument, path: Path) -> EtudeDeCas:
         alias=tuple(d.get("alias", ())),
         body=doc.body,
         images=tuple(sorted(p.name for p in path.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)),
-        origin=_origin(doc),
+        origin=origin,
     )
 
 
-def _make_path(slug: str, doc: SourceDocument, path: Path) -> Parcours:
+def _make_path(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Parcours:
     d = doc.data
     return Parcours(
         slug=slug,
@@ -193,5 +190,5 @@ def _make_path(slug: str, doc: SourceDocument, path: Path) -> Parcours:
         mise_a_jour=d["mise_a_jour"],
         alias=tuple(d.get("alias", ())),
         body=doc.body,
-        origin=_origin(doc),
+        origin=origin,
     )

@@ -58,6 +58,7 @@ def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: 
     errors = []
     for record, page_uri in records:
         errors += check_links(record.origin, record.body, page_uri, site_map)
+        record.origin.memo.clear()  # the last check to need it: its memory goes back now
     if errors:
         raise ContentErrors(errors)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 
-import segno
 
 # Level M recovers from about 15 % damage: enough for a creased or badly printed sheet while
 # keeping the modules large. The quiet zone of 4 modules is the one the standard asks for.
@@ -27,6 +26,8 @@ MASK = 0
 @lru_cache(maxsize=8192)
 def qr_svg(url: str, label: str, css_class: str = "qr-code") -> str:
     """Inline SVG of a QR code encoding `url`; `label` names it for screen readers."""
+    import segno  # here, not at the top: `check` never draws a QR code (a tenth of its start)
+
     code = segno.make(url, error=ERROR_LEVEL, micro=False, boost_error=False, mask=MASK)
     svg = code.svg_inline(
         scale=1, border=QUIET_ZONE, dark="#000", light="#fff", omitsize=True,

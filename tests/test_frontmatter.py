@@ -74,7 +74,7 @@ def test_non_utf8_file_names_the_line(tmp_path):
 TRICKY_VALUES = [
     "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
     "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", "", "y", "n", "falsey",
-    "Nothing", "Oui", "Ordre du jour", "toujours", "nul", "12", "-3", "+4", "0x1F", "0o17",
+    "yEs", "nULL", "oN", "tRUE", "Nothing", "Oui", "Ordre du jour", "toujours", "nul", "12", "-3", "+4", "0x1F", "0o17",
     "1_000", "3.5", ".5", "-.inf", ".NaN", "1e3", "2025-01-31", "2025-13-01", "2001-12-14t21:59:43.10-05:00",
     "<<", "=", "Titre : sous-titre", "«Yes»", "'quoted'", '"no"', "[a, b]", "{x: 1}", "a: b",
 ]
