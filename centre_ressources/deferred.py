@@ -61,5 +61,7 @@ class DeferredParts:
             def link(match: re.Match) -> str:
                 return f'<a class="terme" href="{glossary}#{match[1]}">{match[2]}</a>'
 
-            html = _STRAY_MARK.sub("", _TERM.sub(link, html))
+            html = _TERM.sub(link, html)
+            if _TERM_OPEN in html or _TERM_MIDDLE in html or _TERM_CLOSE in html:
+                html = _STRAY_MARK.sub("", html)  # marks Markdown split: the text stays, unlinked
         return html
