@@ -104,12 +104,12 @@ def case_record(catalogue: Catalogue, case: EtudeDeCas, site_url: str) -> dict[s
         "question_strategique": case.question_strategique,
         "objectifs_transformation": list(case.objectifs_transformation),
         "categories_action": list(case.categories_action),
-        "acteurs": [{"nom": a.nom, "role": a.role} for a in case.acteurs],
+        "acteurs": [{"nom": a.nom, "role": a.role, "categories": list(a.categories)} for a in case.acteurs],
         "politiques_publiques": [{"nom": p.nom, "lien": p.lien} for p in case.politiques_publiques],
         "chronologie": [
             {"phase": {"slug": e.phase, "titre": catalogue.phase(e.phase).titre,
                        "url": _url(site_url, urls.phase_page(e.phase))},
-             "periode": e.periode, "texte": e.texte,
+             "periode": e.periode, "titre": e.titre, "texte": e.texte,
              "fiches": [_sheet_ref(catalogue, slug, site_url) for slug in e.fiches]}
             for e in case.chronologie
         ],

@@ -67,7 +67,7 @@ def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: 
 def cyclic_gc_paused() -> Iterator[None]:
     """Reading and rendering a catalogue makes hundreds of thousands of small objects without
     reference cycles, freed by reference counting alone; Python's cyclic collector, which runs
-    every few hundred new objects, only scans them again and again: a fifth of the time of
+    every few hundred new objects, only scans them again and again: a sixth of the time of
     `check` at 2,000 items. It is paused meanwhile, and runs again as usual afterwards."""
     enabled = gc.isenabled()
     gc.disable()

@@ -98,6 +98,12 @@ def test_exports_list_every_sheet_and_case_with_every_field(real_site, catalogue
         for field in case.origin.data:
             assert field in record or field in {"territoire", "structure_porteuse"}, (case.slug, field)
         assert [m["slug"] for m in record["chronologie"][0]["fiches"]] == list(case.chronologie[0].fiches)
+        # And every field of the moments and actors (titles on the timeline, actors' categories).
+        for name in ("chronologie", "acteurs"):
+            for written, exported in zip(case.origin.data.get(name, []), record[name], strict=True):
+                assert set(written) <= set(exported), (case.slug, name, set(written) - set(exported))
+        assert [m["titre"] for m in record["chronologie"]] == [e.titre for e in case.chronologie]
+        assert [a["categories"] for a in record["acteurs"]] == [list(a.categories) for a in case.acteurs]
 
 
 def test_every_address_in_the_exports_is_absolute_and_leads_to_a_page_or_step(real_site):
