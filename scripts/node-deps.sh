@@ -7,16 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-apt_install() {  # Debian package, what it provides
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installation de $1 (paquet Debian)…"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
-  else
-    echo "$2 est introuvable : installez le paquet Debian « $1 » (ou lancez ce script en root)." >&2
-    exit 1
-  fi
-}
+source scripts/apt-install.sh
 
 command -v npm >/dev/null 2>&1 || apt_install npm "npm"
 command -v java >/dev/null 2>&1 || apt_install default-jre-headless "Java"
