@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-
 from .contributed import Text, any_text_matches, contributed_texts, line_within
 from .errors import ContentError
 from .model import Origin
