@@ -298,17 +298,21 @@ class _NodeWalker:
     def locate(self, node: yaml.Node) -> Location:
         return node.start_mark.line + self.first_line, node.start_mark.column + 1
 
-    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
-        self.locations.setdefault(path, self.locate(node))
+    def refuse_tag(self, node: yaml.Node) -> None:
         if _refused_tag(node.tag):
             line, column = self.locate(node)
             raise FrontMatterError(ContentError(
                 self.display_path, line, column, "",
                 f"la balise YAML « {node.tag} » n'est pas autorisée : écrivez une valeur simple.",
             ))
+
+    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.locations.setdefault(path, self.locate(node))
+        self.refuse_tag(node)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
+                self.refuse_tag(key_node)  # a tag on a field name, too
                 if not isinstance(key_node, yaml.ScalarNode):
                     line, column = self.locate(key_node)
                     raise FrontMatterError(ContentError(

@@ -51,6 +51,13 @@ def test_yaml_is_loaded_safely():
         parse_document("---\ntitre: !!python/object/apply:os.system ['true']\n---\n", "f.md")
 
 
+def test_a_tag_on_a_field_name_is_refused_at_its_line():
+    with pytest.raises(FrontMatterError) as caught:
+        parse_document("---\ntitre: A\n!balise duree: 5\n---\n", "f.md")
+    assert caught.value.error.line == 3
+    assert "la balise YAML « !balise » n'est pas autorisée" in caught.value.error.message
+
+
 def test_crlf_bom_and_decomposed_accents_are_normalised(tmp_path):
     path = tmp_path / "f.md"
     decomposed = "Pre\u0301paration"
