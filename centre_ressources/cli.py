@@ -50,7 +50,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         catalogue, _ = generate(root, link_terms=False)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
+        if getattr(args, "format", "text") == "github":
+            _github_report(root, args, errors.errors)
         return 1
+    if getattr(args, "format", "text") == "github":
+        _github_report(root, args, [])
     elapsed = time.perf_counter() - started
     counts = ", ".join((
         _count(len(catalogue.phases), "phase", "phases"),
@@ -60,6 +64,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     ))
     print(f"Contenus valides : {counts} ({elapsed:.2f} s).")
     return 0
+
+
+def _github_report(root: Path, args: argparse.Namespace, errors: list) -> None:
+    """Annotations on stdout (GitHub reads them there); the job summary when GitHub asks for one."""
+    from . import github
+
+    for error in errors:
+        print(github.annotation(error))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        base = getattr(args, "base", None) or (f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else None)
+        github.write_summary(summary_file, github.summary(errors, github.changed_files(root, base)))
 
 
 def _make_downloads(root: Path, args: argparse.Namespace, work_dir: Path) -> dict[str, str] | None:
@@ -151,7 +167,12 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="centre-ressources", description="Centre de ressources de la coopération territoriale.")
     main.add_argument("--racine", dest="root", help="dossier du projet (par défaut : le dossier courant)")
     commands = main.add_subparsers(dest="command", required=True, metavar="commande")
-    commands.add_parser("check", help="vérifier les contenus sans construire le site").set_defaults(run=cmd_check)
+    check = commands.add_parser("check", help="vérifier les contenus sans construire le site")
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="« github » : chaque erreur en annotation GitHub Actions, et un résumé de la vérification")
+    check.add_argument("--base", help="branche de comparaison pour lister les pages modifiées "
+                                      "(par défaut : origin/$GITHUB_BASE_REF)")
+    check.set_defaults(run=cmd_check)
     build = commands.add_parser("build", help="construire le site (le site précédent reste intact en cas d'erreur)")
     build.add_argument("--site-dir", help="dossier de sortie (par défaut : site/)")
     build.add_argument("--pdf", action="store_true",
