@@ -48,16 +48,34 @@ def test_no_sentence_of_the_source_is_copied_on_the_site(real_site, article):
     assert found == [], "\n".join(f"{page} : « {sentence} »" for page, sentence in found)
 
 
-def test_every_case_page_cites_the_source_with_title_publisher_and_year(real_site, article):
+def cites_the_article(case, article: str) -> bool:
+    """Whether a case study's own data names the La Fonda article among its sources."""
+    title = normalise(article.split("\n", 1)[0])
+    return any(normalise(source.titre) == title for source in case.sources)
+
+
+def check_case_pages_cite_their_sources(root: Path, site: Path, article: str) -> None:
+    """For any content: every case page cites at least one source, and each of its own sources
+    (title, publisher, year or its absence); a case citing the La Fonda article names it as such."""
     from centre_ressources.pipeline import build_catalogue
 
     title = normalise(article.split("\n", 1)[0])
-    for case in build_catalogue(PROJECT).cases:
-        html = (real_site / "etudes-de-cas" / case.slug / "index.html").read_text(encoding="utf-8")
+    for case in build_catalogue(root).cases:
+        html = (site / "etudes-de-cas" / case.slug / "index.html").read_text(encoding="utf-8")
+        assert 'id="sources"' in html, case.slug
         sources = page_text(html[html.index('id="sources"'):])
-        assert title in sources, case.slug
-        assert "la fonda" in sources, case.slug
-        assert "année de publication non indiquée" in sources or any(str(y) in sources for y in range(2000, 2100)), case.slug
+        assert case.sources, case.slug
+        for source in case.sources:
+            assert normalise(source.titre) in sources, (case.slug, source.titre)
+            assert normalise(source.editeur) in sources, (case.slug, source.editeur)
+            year = str(source.annee) if source.annee else "année de publication non indiquée"
+            assert year in sources, (case.slug, year)
+        if cites_the_article(case, article):
+            assert title in sources and "la fonda" in sources, case.slug
+
+
+def test_every_case_page_cites_its_sources_with_title_publisher_and_year(real_site, article):
+    check_case_pages_cite_their_sources(PROJECT, real_site, article)
 
 
 def test_every_sheet_page_shows_every_section_in_order(real_site):

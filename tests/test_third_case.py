@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import copy_project, run_mkdocs
+from conftest import PROJECT, copy_project, run_mkdocs
 
 THIRD_CASE = """---
 titre: Troisième territoire
@@ -74,7 +74,7 @@ def test_a_third_case_study_is_in_the_open_data(site):
     third = next(c for c in cases["etudes_de_cas"] if c["slug"] == "troisieme-territoire")
     assert third["url"].endswith("/etudes-de-cas/troisieme-territoire/")
     assert [f["slug"] for f in third["chronologie"][0]["fiches"]] == ["rediger-la-charte-de-cooperation"]
-    assert cases["nombre"] == 3
+    assert cases["nombre"] == len(cases["etudes_de_cas"]) == len(list((PROJECT / "case_studies").glob("*/index.md"))) + 1
     with open(site / "api" / "etudes-de-cas.csv", encoding="utf-8", newline="") as handle:
         assert "troisieme-territoire" in [row["slug"] for row in csv.DictReader(handle)]
     sheets = json.loads((site / "api" / "fiches.json").read_text(encoding="utf-8"))
