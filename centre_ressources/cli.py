@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from .downloads import DOWNLOADS_VARIABLE
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors
 from .export import export_pages
 from .offline import OFFLINE_VARIABLE
 from .pipeline import build_catalogue, generate
@@ -43,6 +43,7 @@ def _count(number: int, singular: str, plural: str) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     root = _project_root(args.root)
+    for_github = getattr(args, "format", "text") == "github"  # build and serve call check too, without --format
     started = time.perf_counter()
     try:
         # Everything but MkDocs: schemas, references, links. The glossary links are left out:
@@ -50,10 +51,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         catalogue, _ = generate(root, link_terms=False)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
-        if getattr(args, "format", "text") == "github":
+        if for_github:
             _github_report(root, args, errors.errors)
         return 1
-    if getattr(args, "format", "text") == "github":
+    if for_github:
         _github_report(root, args, [])
     elapsed = time.perf_counter() - started
     counts = ", ".join((
@@ -66,7 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _github_report(root: Path, args: argparse.Namespace, errors: list) -> None:
+def _github_report(root: Path, args: argparse.Namespace, errors: list[ContentError]) -> None:
     """Annotations on stdout (GitHub reads them there); the job summary when GitHub asks for one."""
     from . import github
 
@@ -74,7 +75,8 @@ def _github_report(root: Path, args: argparse.Namespace, errors: list) -> None:
         print(github.annotation(error))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        base = getattr(args, "base", None) or (f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else None)
+        pr_base = os.environ.get("GITHUB_BASE_REF")
+        base = getattr(args, "base", None) or (f"origin/{pr_base}" if pr_base else None)
         github.write_summary(summary_file, github.summary(errors, github.changed_files(root, base)))
 
 

@@ -15,6 +15,8 @@ from .errors import ContentError
 from .load import CASES_DIR, METHODS_DIR, PATHS_DIR, PHASES_DIR
 
 PREVIEW_ARTIFACT = "apercu-du-site"
+# Content folders where one Markdown file makes one page, and the address of that page.
+_ONE_FILE_PAGES = {METHODS_DIR: urls.sheet_page, PHASES_DIR: urls.phase_page, PATHS_DIR: urls.path_page}
 
 
 def escape_data(text: str) -> str:
@@ -39,15 +41,10 @@ def annotation(error: ContentError) -> str:
 def page_of(path: str) -> str | None:
     """The public address (from the site's root) of the page a content file makes, if any."""
     parts = path.split("/")
-    stem = parts[-1].removesuffix(".md")
-    is_page = parts[-1].endswith(".md")
-    if is_page and parts[0] == METHODS_DIR and len(parts) == 2:
-        src = urls.sheet_page(stem)
-    elif is_page and parts[0] == PHASES_DIR and len(parts) == 2:
-        src = urls.phase_page(stem)
-    elif is_page and parts[0] == PATHS_DIR and len(parts) == 2:
-        src = urls.path_page(stem)
-    elif parts[0] == CASES_DIR and len(parts) >= 3:
+    page_of_file = _ONE_FILE_PAGES.get(parts[0])
+    if page_of_file and len(parts) == 2 and parts[1].endswith(".md"):
+        src = page_of_file(parts[1].removesuffix(".md"))
+    elif parts[0] == CASES_DIR and len(parts) >= 3:  # a case is a folder: its page and its images
         src = urls.case_page(parts[1])
     else:
         return None

@@ -11,17 +11,13 @@ def test_annotation_escapes_like_actions_core():
     assert line == "::error file=a%2Cb%3Ac.md,line=3,col=2,title=Champ « x »::100 %25 faux%0Aligne 2"
 
 
-def test_check_github_annotates_and_writes_summary(tmp_path):
+def test_check_github_annotates_and_writes_summary(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "p", "mini")
     sheet = project / "methods" / "alpha.md"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("titre:", "titre: [1]\nancien_titre:", 1), encoding="utf-8")
     summary = tmp_path / "summary.md"
-    import os
-    os.environ["GITHUB_STEP_SUMMARY"] = str(summary)
-    try:
-        result = run_cli(project, "check", "--format", "github")
-    finally:
-        del os.environ["GITHUB_STEP_SUMMARY"]
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_cli(project, "check", "--format", "github")
     assert result.returncode == 1
     assert "::error file=methods/alpha.md,line=" in result.stdout
     assert "| Fichier | Ligne | Champ | Message |" in summary.read_text(encoding="utf-8")

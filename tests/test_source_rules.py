@@ -48,9 +48,8 @@ def test_no_sentence_of_the_source_is_copied_on_the_site(real_site, article):
     assert found == [], "\n".join(f"{page} : « {sentence} »" for page, sentence in found)
 
 
-def cites_the_article(case, article: str) -> bool:
-    """Whether a case study's own data names the La Fonda article among its sources."""
-    title = normalise(article.split("\n", 1)[0])
+def cites_the_article(case, title: str) -> bool:
+    """Whether a case study's own data names the La Fonda article (its normalised title) among its sources."""
     return any(normalise(source.titre) == title for source in case.sources)
 
 
@@ -70,7 +69,7 @@ def check_case_pages_cite_their_sources(root: Path, site: Path, article: str) ->
             assert normalise(source.editeur) in sources, (case.slug, source.editeur)
             year = str(source.annee) if source.annee else "année de publication non indiquée"
             assert year in sources, (case.slug, year)
-        if cites_the_article(case, article):
+        if cites_the_article(case, title):
             assert title in sources and "la fonda" in sources, case.slug
 
 
