@@ -123,8 +123,11 @@ def test_the_cycle_links_each_phase_and_says_what_its_arrows_mean(browser_page, 
     for index, phase in enumerate(catalogue.phases):
         assert links.nth(index).get_attribute("aria-label") == f"{phase.numero}. {phase.titre}"
     links.first.click()
+    page.wait_for_url(f"**/demarche/{catalogue.phases[0].slug}/")
     assert page.url.endswith(f"/demarche/{catalogue.phases[0].slug}/")
-    page.go_back()
+    # Back to the page by its address, not page.go_back(): history navigation sometimes
+    # loses the page ("Not attached to an active page").
+    page.goto(site_url + url)
     assert "« logiques de rétroaction »" in spoken(page.locator("figure.cycle"))
 
 
