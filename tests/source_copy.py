@@ -13,6 +13,7 @@ from __future__ import annotations
 import html.parser
 import re
 from pathlib import Path
+from typing import Iterable
 
 MIN_WORDS = 8
 FIXED_NAMES = (
@@ -78,12 +79,21 @@ def page_text(html_text: str) -> str:
     return normalise(" ".join(parser.parts))
 
 
-def copied_sentences(article: str, pages: dict[str, str]) -> list[tuple[str, str]]:
-    """(page, sentence) for every sentence of the article found word for word on a page."""
+def copied_sentences(article: str, pages: dict[str, str], set_aside: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(page, sentence) for every sentence of the article found word for word on a page.
+
+    `set_aside`: texts written from other sources (the data of a case study that does not cite
+    the article), cut out of every page, where it shows them as they are, before it is read.
+    Only texts long enough to hold a checked sentence are cut: a short one (a name, a
+    category) cut out of a page would break up the page's own sentences and hide a copy."""
     sentences = source_sentences(article)
+    pieces = {normalise(text) for text in set_aside}
+    pieces = sorted((piece for piece in pieces if len(piece.split()) >= MIN_WORDS), key=len, reverse=True)
     found = []
     for name, html_text in pages.items():
         text = page_text(html_text)
+        for piece in pieces:
+            text = text.replace(piece, " | ")  # a mark no sentence holds: nothing joins across the cut
         found += [(name, sentence) for sentence in sentences if sentence in text]
     return found
 

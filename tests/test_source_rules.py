@@ -1,14 +1,19 @@
-"""The rules for facts, checked on the built site: no sentence of the source article is copied,
-every case study cites it, every sheet shows every section."""
+"""The rules for facts, checked on the built site: no sentence of the source article is copied
+into what is written from it, every case study cites its sources (the article for those built
+on it), every sheet shows every section."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
-from conftest import PROJECT
+from centre_ressources import urls
+from centre_ressources.model import Origin, SourceRef
+from conftest import FIXTURES, PROJECT
 from source_copy import copied_sentences, normalise, page_text, site_pages, source_sentences
 
 # The source lives beside the project, as ../shared/sources (see its README).
@@ -43,9 +48,9 @@ def test_the_check_lets_the_title_fixed_names_and_rewritten_sentences_through(ar
     assert len(source_sentences(article)) > 50  # the article is really read, sentence by sentence
 
 
-def test_no_sentence_of_the_source_is_copied_on_the_site(real_site, article):
-    found = copied_sentences(article, site_pages(real_site))
-    assert found == [], "\n".join(f"{page} : « {sentence} »" for page, sentence in found)
+def article_title(article: str) -> str:
+    """The article's title (its first line), normalised as the checks compare it."""
+    return normalise(article.split("\n", 1)[0])
 
 
 def cites_the_article(case, title: str) -> bool:
@@ -53,12 +58,111 @@ def cites_the_article(case, title: str) -> bool:
     return any(normalise(source.titre) == title for source in case.sources)
 
 
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@dataclasses.dataclass(frozen=True)
+class Judged:
+    """The pages the copy rule judges, and how."""
+
+    own: dict[str, str]  # the pages of the cases that cite the article: judged whole
+    shared: dict[str, str]  # every other page written from the article, judged with `set_aside` cut out
+    set_aside: tuple[str, ...]  # the texts of the cases that do not cite the article
+
+    @property
+    def pages(self) -> dict[str, str]:
+        return {**self.own, **self.shared}
+
+    def copies(self, article: str) -> list[tuple[str, str]]:
+        return sorted(copied_sentences(article, self.own) + copied_sentences(article, self.shared, self.set_aside))
+
+
+def pages_judged_against_the_article(cases, pages: dict[str, str], title: str) -> Judged:
+    """What the copy rule judges (../shared/sources/README.md): what is written from the article.
+    That is every page (phases, sheets, paths, hand-written pages, the cases that cite it),
+    except the pages of a case study whose sources do not cite the article; the texts of such
+    a case are also set aside where the shared pages show them (its moments on a sheet's page,
+    its summary in the catalogue), never on the page of a case that cites the article."""
+    def own_pages(case) -> set[str]:
+        return {urls.public_url(urls.case_page(slug)) + "index.html" for slug in (case.slug, *case.alias)}
+
+    citing = [case for case in cases if cites_the_article(case, title)]
+    others = [case for case in cases if not cites_the_article(case, title)]
+    judged_whole = set().union(*map(own_pages, citing))
+    not_judged = set().union(*map(own_pages, others))
+    return Judged(
+        own={name: html for name, html in pages.items() if name in judged_whole},
+        shared={name: html for name, html in pages.items() if name not in judged_whole | not_judged},
+        set_aside=tuple(text for case in others for text in _strings(case.origin.data)),
+    )
+
+
+def check_no_sentence_of_the_article_is_copied(root: Path, site: Path, article: str) -> Judged:
+    """For any content: no sentence of the article is copied on a page written from it."""
+    from centre_ressources.pipeline import build_catalogue
+
+    judged = pages_judged_against_the_article(build_catalogue(root).cases, site_pages(site), article_title(article))
+    found = judged.copies(article)
+    assert found == [], "\n".join(f"{page} : « {sentence} »" for page, sentence in found)
+    return judged
+
+
+def test_no_sentence_of_the_source_is_copied_on_the_site(real_site, article):
+    judged = check_no_sentence_of_the_article_is_copied(PROJECT, real_site, article)
+    assert "index.html" in judged.shared and "fiches/index.html" in judged.shared
+
+
+def test_a_case_citing_only_its_own_sources_is_not_judged_against_the_article(article):
+    from centre_ressources.pipeline import build_catalogue
+
+    first, second = source_sentences(article)[10:12]
+    base = build_catalogue(FIXTURES / "mini").cases[0]
+    # Fictional cases: one written from its own (fictional) report, one from the article.
+    own = dataclasses.replace(
+        base, slug="ville-exemple", alias=("ancienne-ville-exemple",),
+        sources=(SourceRef("Rapport d'activité de la Maison des associations de Ville-Exemple (fictif)",
+                           "Maison des associations de Ville-Exemple (fictive)", 2031, None),),
+        origin=Origin("case_studies/ville-exemple/index.md", data={"chronologie": [{"texte": first.capitalize()}]}))
+    citing = dataclasses.replace(
+        base, slug="bourg-exemple", alias=(),
+        sources=(SourceRef(article.split("\n", 1)[0], "La Fonda", None, None),))
+    pages = {
+        "etudes-de-cas/ville-exemple/index.html": f"<p>{first}.</p>",
+        "etudes-de-cas/ancienne-ville-exemple/index.html": f"<p>{first}.</p>",
+        "etudes-de-cas/bourg-exemple/index.html": f"<p>{first}.</p>",
+        # The fictional case's moment shown on a sheet, beside a sentence of the sheet itself.
+        "fiches/alpha/index.html": f"<h2>Sur le terrain</h2><p>{first}.</p><p>Une fiche qui copie : {second}.</p>",
+    }
+    judged = pages_judged_against_the_article((own, citing), pages, article_title(article))
+    assert list(judged.own) == ["etudes-de-cas/bourg-exemple/index.html"]
+    assert list(judged.shared) == ["fiches/alpha/index.html"]
+    assert judged.copies(article) == [
+        ("etudes-de-cas/bourg-exemple/index.html", first), ("fiches/alpha/index.html", second)]
+    # Without the set-aside, the fictional moment on the sheet would count as a copy.
+    assert ("fiches/alpha/index.html", first) in copied_sentences(article, judged.shared)
+
+
+def test_a_short_text_set_aside_does_not_hide_a_copy(article):
+    sentence = source_sentences(article)[10]
+    word = sentence.split()[3]
+    assert copied_sentences(article, {"page.html": f"<p>{sentence}</p>"}, set_aside=[word]) == [
+        ("page.html", sentence)]
+
+
 def check_case_pages_cite_their_sources(root: Path, site: Path, article: str) -> None:
     """For any content: every case page cites at least one source, and each of its own sources
     (title, publisher, year or its absence); a case citing the La Fonda article names it as such."""
     from centre_ressources.pipeline import build_catalogue
 
-    title = normalise(article.split("\n", 1)[0])
+    title = article_title(article)
     for case in build_catalogue(root).cases:
         html = (site / "etudes-de-cas" / case.slug / "index.html").read_text(encoding="utf-8")
         assert 'id="sources"' in html, case.slug
