@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from . import yaml_traps
 from .errors import ContentError
 
 FENCE = "---"
@@ -149,6 +150,10 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, 
         line = (mark.line if mark else 0) + first_line
         column = (mark.column if mark else 0) + 1
         problem = _french_yaml_problem(exc)
+        trap = yaml_traps.explain(text.split("\n"), line - first_line, first_line)
+        if trap:
+            line, column = trap.line + first_line, trap.column + 1
+            problem = f"en-tête YAML illisible : {trap.message}"
         raise FrontMatterError(ContentError(display_path, line, column, "", problem)) from None
     if node is None:
         return None, Locations(found={})

@@ -9,6 +9,7 @@ which case moments a phase holds, and the pathway order of all sheets across pha
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -81,19 +82,41 @@ class Catalogue:
         return tuple(self._sheets[step.fiche] for step in path.etapes)
 
 
-def link(content: Content) -> Catalogue:
+NO_ABSENT: Mapping[str, frozenset[str]] = {}
+
+
+def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> Catalogue:
+    """The catalogue of `content`; raise ContentErrors if a reference is wrong.
+
+    `absent` names the records (by kind: "phase", "fiche") whose files exist but were refused
+    when read: a reference to one is not reported as unknown (its file has its own error), and
+    the record that makes it is left out with `Dropped`, since its page could not be drawn."""
     errors: list[ContentError] = []
+    dropped: set[tuple[str, str]] = set()
     phases = {p.slug: p for p in content.phases}
     sheets = {f.slug: f for f in content.fiches}
+    absent_phases = absent.get("phase", frozenset())
+    absent_sheets = absent.get("fiche", frozenset())
 
     _check_phase_numbers(content.phases, errors)
     for sheet in content.fiches:
+        if sheet.phase in absent_phases or absent_sheets.intersection(sheet.fiches_liees):
+            dropped.add(("fiche", sheet.slug))
+            continue
         _check_sheet_references(sheet, phases, sheets, errors)
     _check_aliases(content.fiches, errors)
     _check_aliases(content.cases, errors)
     _check_aliases(content.paths, errors)
-    by_path_sheet = _path_memberships(content.paths, sheets, errors)
-    errors += check_glossary(content.glossary, sheets)
+    for path in content.paths:
+        if absent_sheets.intersection(step.fiche for step in path.etapes):
+            dropped.add(("parcours", path.slug))
+    by_path_sheet = _path_memberships(
+        tuple(p for p in content.paths if ("parcours", p.slug) not in dropped), sheets, errors)
+    glossary = content.glossary
+    if any(absent_sheets.intersection(term.fiches) for term in glossary):
+        glossary = ()  # its page would link to a sheet that is not drawn
+        dropped.add(("glossaire", ""))
+    errors += check_glossary(glossary, sheets)
     errors += reserved_case_slugs(content.cases)
 
     by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
@@ -103,6 +126,9 @@ def link(content: Content) -> Catalogue:
     # number of cases, and hashing whole entries meant hashing all their text.
     seen_by_sheet: dict[str, set[tuple[str, int]]] = defaultdict(set)
     for case in content.cases:
+        if any(e.phase in absent_phases or absent_sheets.intersection(e.fiches) for e in case.chronologie):
+            dropped.add(("etude-de-cas", case.slug))
+            continue
         errors += _check_actor_categories(case)
         for index, entry in enumerate(case.chronologie):
             if entry.phase not in phases:
@@ -120,6 +146,8 @@ def link(content: Content) -> Catalogue:
                     by_sheet[slug].append(moment)
     if errors:
         raise ContentErrors(errors)
+    if dropped:
+        raise Dropped(frozenset(dropped))
 
     phase_rank = {p.slug: p.numero for p in content.phases}
     step_rank = {(p.slug, s.slug): i for p in content.phases for i, s in enumerate(p.etapes)}
@@ -139,8 +167,16 @@ def link(content: Content) -> Catalogue:
         _phases=phases,
         paths=tuple(sorted(content.paths, key=lambda p: p.titre)),
         paths_by_sheet=by_path_sheet,
-        glossary=tuple(sorted(content.glossary, key=lambda t: t.slug)),
+        glossary=tuple(sorted(glossary, key=lambda t: t.slug)),
     )
+
+
+class Dropped(Exception):
+    """The records (kind, slug) that refer to an absent one: link again without them."""
+
+    def __init__(self, records: frozenset[tuple[str, str]]):
+        self.records = records
+        super().__init__(f"{len(records)} records refer to records in error")
 
 
 def _unknown(path: str, line: int, field_name: str, kind: str, value: str, known: dict) -> ContentError:

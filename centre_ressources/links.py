@@ -58,13 +58,15 @@ def heading_ids(markdown_text: str) -> set[str]:
 class SiteMap:
     """The pages and files the built site will contain, with their anchors."""
 
-    def __init__(self, pages: Mapping[str, str], assets: set[str]):
+    def __init__(self, pages: Mapping[str, str], assets: set[str], unread: set[str] | frozenset[str] = frozenset()):
         self.pages = pages  # src_uri -> Markdown
         self.assets = assets  # src_uri of non-page files
+        self.unread = unread  # pages whose content is unknown here (their file is in error)
         self._anchors: dict[str, set[str]] = {}
 
     @classmethod
-    def from_site(cls, generated: Mapping[str, str], generated_assets: set[str], docs_dir: Path) -> "SiteMap":
+    def from_site(cls, generated: Mapping[str, str], generated_assets: set[str], docs_dir: Path,
+                  unread: set[str] | frozenset[str] = frozenset()) -> "SiteMap":
         hand_written: dict[str, str] = {}
         assets = set(generated_assets)
         if docs_dir.is_dir():
@@ -77,7 +79,7 @@ class SiteMap:
                         assets.add(uri)
         # Generated pages first (they win over a hand-written page of the same address), and
         # read only when an anchor is checked: `generated` may render each page on demand.
-        return cls(ChainMap(generated, hand_written), assets)
+        return cls(ChainMap(generated, hand_written), assets, unread)
 
     def anchors(self, uri: str) -> set[str]:
         if uri not in self._anchors:
@@ -128,6 +130,8 @@ def _problem(target: str, page_uri: str, site: SiteMap) -> str | None:
         return (f"le lien « {target} » part de la racine du site : écrivez un lien relatif vers le "
                 "fichier .md, par exemple « ../fiches/charte-de-cooperation.md ».")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path))
+    if resolved in site.unread:
+        return None
     if resolved in site.pages:
         if anchor and anchor not in site.anchors(resolved):
             return f"l'ancre « #{anchor} » n'existe pas dans la page « {resolved} »."

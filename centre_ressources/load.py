@@ -13,6 +13,7 @@ from .model import (
     Actor, ChronologyEntry, EtudeDeCas, Fiche, Origin, Participants, Phase, PolicyLink,
     Results, SourceRef, Step, Structure, WorkshopStep, Parcours, PathStep, Term,
 )
+from .placeholders import placeholder_errors, without_placeholder_fields
 from .safety import unsafe_markup
 from .sections import missing_sheet_sections
 from .slugs import is_slug
@@ -45,11 +46,38 @@ def content_files(root: Path) -> list[Path]:
     return files
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What reading found: the records that passed, every error, and the records that exist but
+    did not pass (by kind, then slug), so that later checks neither report a reference to them
+    as unknown nor stop at the first file in error."""
+
+    content: Content
+    errors: tuple[ContentError, ...]
+    absent: dict[str, frozenset[str]]
+
+
 def load_content(root: Path) -> Content:
     """Read every content file under `root`; raise ContentErrors listing all problems at once."""
+    loaded = read_content(root)
+    if loaded.errors:
+        raise ContentErrors(list(loaded.errors))
+    return loaded.content
+
+
+def read_content(root: Path) -> Loaded:
+    """Read every content file under `root`, keeping the records that pass and every error."""
     errors: list[ContentError] = []
-    phases = [_load(root, path, "phase", _make_phase, errors) for path in sorted((root / PHASES_DIR).glob("*.md"))]
-    fiches = [_load(root, path, "fiche", _make_fiche, errors) for path in sorted((root / METHODS_DIR).glob("*.md"))]
+    absent: dict[str, set[str]] = {kind: set() for kind in ("phase", "fiche", "etude-de-cas", "parcours")}
+
+    def load(path: Path, schema: str, make) -> Any:
+        record = _load(root, path, schema, make, errors)
+        if record is None:
+            absent[schema].add(path.parent.name if path.name == "index.md" else path.stem)
+        return record
+
+    phases = [load(path, "phase", _make_phase) for path in sorted((root / PHASES_DIR).glob("*.md"))]
+    fiches = [load(path, "fiche", _make_fiche) for path in sorted((root / METHODS_DIR).glob("*.md"))]
     cases = []
     cases_dir = root / CASES_DIR
     if cases_dir.is_dir():
@@ -59,20 +87,19 @@ def load_content(root: Path) -> Content:
                 errors.append(ContentError(_display(root, folder), 1, 1, "",
                                            "ce dossier d'étude de cas n'a pas de fichier index.md."))
                 continue
-            cases.append(_load(root, index, "etude-de-cas", _make_case, errors))
-    paths = [_load(root, path, "parcours", _make_path, errors) for path in sorted((root / PATHS_DIR).glob("*.md"))]
+            cases.append(load(index, "etude-de-cas", _make_case))
+    paths = [load(path, "parcours", _make_path) for path in sorted((root / PATHS_DIR).glob("*.md"))]
     glossary = load_glossary(root, errors)
-    if not [p for p in phases if p]:
+    if not phases:
         errors.append(ContentError(PHASES_DIR, 1, 1, "", "aucune phase trouvée : le dossier phases/ doit contenir les fichiers des phases."))
-    if errors:
-        raise ContentErrors(errors)
-    return Content(
-        phases=tuple(sorted(phases, key=lambda p: p.numero)),
-        fiches=tuple(fiches),
-        cases=tuple(cases),
-        paths=tuple(paths),
+    content = Content(
+        phases=tuple(sorted((p for p in phases if p), key=lambda p: p.numero)),
+        fiches=tuple(f for f in fiches if f),
+        cases=tuple(c for c in cases if c),
+        paths=tuple(p for p in paths if p),
         glossary=glossary,
     )
+    return Loaded(content, tuple(errors), {kind: frozenset(slugs) for kind, slugs in absent.items()})
 
 
 def _display(root: Path, path: Path) -> str:
@@ -92,7 +119,8 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError])
     except FrontMatterError as exc:
         errors.append(exc.error)
         return None
-    found = validate_document(doc, schema)
+    placeholders = placeholder_errors(doc)
+    found = without_placeholder_fields(validate_document(doc, schema), placeholders) + placeholders
     origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
     found += unsafe_markup(origin, doc.body)
     if schema == "fiche":

@@ -1,4 +1,8 @@
-"""The whole core in one call: load -> validate -> model -> link -> render -> check links."""
+"""The whole core in one call: load -> validate -> model -> link -> render -> check links.
+
+Every error that can be known is reported in one run: a file in error is left out and the
+others go on to the next checks (references, then the links written in the texts), each
+reference to a record left out being taken as good, since its own file has the error."""
 
 from __future__ import annotations
 
@@ -10,18 +14,63 @@ from pathlib import Path
 from . import urls
 from .deferred import DeferredParts
 from .downloads import find_downloads
-from .errors import ContentErrors
-from .link import Catalogue, link
+from .errors import ContentError, ContentErrors
+from .glossary import GLOSSARY_FILE
+from .link import Catalogue, Dropped, link
 from .links import SiteMap, check_links
-from .load import CASES_DIR, load_content
+from .load import CASES_DIR, Content, read_content
 from .render import RenderedSite, render_site
 
 DOCS_DIR = "docs"
 
 
+ABSENT_PAGES = {"phase": urls.phase_page, "fiche": urls.sheet_page,
+                "etude-de-cas": urls.case_page, "parcours": urls.path_page}
+
+
 def build_catalogue(root: Path) -> Catalogue:
     """Read and check all content; raise ContentErrors listing every problem."""
-    return link(load_content(root))
+    catalogue, errors, _ = _catalogue_of_what_passes(root)
+    if errors:
+        raise ContentErrors(errors)
+    return catalogue
+
+
+def _catalogue_of_what_passes(root: Path) -> tuple[Catalogue, list[ContentError], dict[str, frozenset[str]]]:
+    """The catalogue of the records without error, every error found, and what was left out."""
+    loaded = read_content(root)
+    errors = list(loaded.errors)
+    content, absent = loaded.content, dict(loaded.absent)
+    while True:
+        try:
+            return link(content, absent), errors, absent
+        except Dropped as dropped:
+            content, absent = _without(content, absent, dropped.records)
+        except ContentErrors as found:
+            errors += found.errors
+            in_error = {error.path for error in found.errors}
+            records = {(kind, r.slug) for kind, group in _records(content) for r in group if r.origin.path in in_error}
+            records |= {("glossaire", "")} if GLOSSARY_FILE in in_error else set()
+            if not records:  # an error of no record: nothing to leave out, so no catalogue
+                raise ContentErrors(errors) from None
+            content, absent = _without(content, absent, frozenset(records))
+
+
+def _records(content: Content):
+    return (("phase", content.phases), ("fiche", content.fiches),
+            ("etude-de-cas", content.cases), ("parcours", content.paths))
+
+
+def _without(content: Content, absent: dict[str, frozenset[str]], records: frozenset[tuple[str, str]]):
+    def keep(kind: str, group):
+        return tuple(r for r in group if (kind, r.slug) not in records)
+
+    absent = {kind: absent.get(kind, frozenset()) | {slug for k, slug in records if k == kind} for kind in ABSENT_PAGES}
+    return Content(
+        phases=keep("phase", content.phases), fiches=keep("fiche", content.fiches),
+        cases=keep("etude-de-cas", content.cases), paths=keep("parcours", content.paths),
+        glossary=() if ("glossaire", "") in records else content.glossary,
+    ), absent
 
 
 def generate(root: Path, site_url: str | None = None,
@@ -40,17 +89,25 @@ def generate(root: Path, site_url: str | None = None,
 
 def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None, link_terms: bool,
               deferred: DeferredParts | None) -> tuple[Catalogue, RenderedSite]:
-    catalogue = build_catalogue(root)
+    catalogue, errors, absent = _catalogue_of_what_passes(root)
     cases_dir = (root / CASES_DIR).resolve()  # resolved once, not once per case
     case_dirs = {case.slug: str(cases_dir / case.slug) for case in catalogue.cases}
     site = render_site(catalogue, case_dirs, site_url=site_url, downloads=find_downloads(downloads_dir),
                        link_terms=link_terms, deferred=deferred)
-    check_contributed_links(catalogue, site, root / DOCS_DIR)
+    absent_pages = {page(slug) for kind, page in ABSENT_PAGES.items() for slug in absent.get(kind, ())}
+    try:
+        check_contributed_links(catalogue, site, root / DOCS_DIR, absent_pages)
+    except ContentErrors as found:
+        errors += found.errors
+    if errors:
+        raise ContentErrors(errors)
     return catalogue, site
 
 
-def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: Path) -> None:
-    site_map = SiteMap.from_site(site.pages, set(site.assets), docs_dir)
+def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: Path,
+                            absent_pages: set[str] | frozenset[str] = frozenset()) -> None:
+    """`absent_pages`: the pages of records in error, which a link may name (anchors unchecked)."""
+    site_map = SiteMap.from_site(site.pages, set(site.assets), docs_dir, absent_pages)
     records = [(p, urls.phase_page(p.slug)) for p in catalogue.phases]
     records += [(f, urls.sheet_page(f.slug)) for f in catalogue.pathway]
     records += [(c, urls.case_page(c.slug)) for c in catalogue.cases]

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .load import CASES_DIR, METHODS_DIR, PHASES_DIR, load_content
+from .load import CASES_DIR, METHODS_DIR, PHASES_DIR, read_content
 from .render import template_environment
 from .slugs import is_slug
 
@@ -41,7 +41,7 @@ def scaffold(root: Path, kind: str, slug: str) -> Path:
     path = target_path(root, kind, slug)
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root).as_posix()} existe déjà : choisissez un autre nom.")
-    phases = sorted(load_content(root).phases, key=lambda p: p.numero) if (root / PHASES_DIR).is_dir() else []
+    phases = sorted(read_content(root).content.phases, key=lambda p: p.numero) if (root / PHASES_DIR).is_dir() else []
     if not phases:
         raise ScaffoldError("aucune phase trouvée dans phases/ : lancez la commande depuis le dossier du projet.")
     phase = phases[0]

@@ -29,17 +29,46 @@ def test_harmless_editor_quirks_are_accepted(tmp_path, quirk):
     assert "\ufeff" not in html and "\r" not in html
 
 
+CHOICES = {"type": "rural", "statut": "associatif"}  # the scaffold's enum fields, given a valid value
+QUOTED_PLACEHOLDER = re.compile(r'^(?P<key>\s*(?:- )?(?P<name>\w+): )"À compléter[^"\n]*"$', re.M)
+
+
+def fill_in(text: str) -> str:
+    """What a contributor does with a scaffold: every « À compléter » replaced by her text."""
+    text = QUOTED_PLACEHOLDER.sub(
+        lambda m: m["key"] + CHOICES.get(m["name"], '"Un texte fictif, écrit pour le test"'), text)
+    return re.sub(r"À compléter(?:, par exemple)? : ", "", text)
+
+
 @pytest.mark.parametrize("kind,page", [("fiche", "fiches/nouvelle-fiche/index.html"),
                                        ("etude-de-cas", "etudes-de-cas/nouvelle-fiche/index.html")])
-def test_new_then_check_then_build(tmp_path, kind, page):
+def test_new_is_refused_until_filled_in_then_builds(tmp_path, kind, page):
     project = copy_project(tmp_path / "project", content="mini")
     created = run_cli(project, "new", kind, "nouvelle-fiche")
     assert created.returncode == 0, created.stderr
     assert "Créé :" in created.stdout
-    assert run_cli(project, "check").returncode == 0
+    path = project / ("methods/nouvelle-fiche.md" if kind == "fiche" else "case_studies/nouvelle-fiche/index.md")
+    scaffold = path.read_text(encoding="utf-8")
+
+    refused = run_cli(project, "check")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    to_fill = [line for line in scaffold.split("\n") if "À compléter" in line and not line.lstrip().startswith("#")]
+    assert len(to_fill) >= 5
+    reported = [line for line in refused.stderr.split("\n") if "à remplir" in line or "à écrire" in line]
+    assert len(reported) == len(to_fill)  # each one named, on its line
+    lines = scaffold.split("\n")
+    for number in (int(re.search(r"\.md:(\d+):", line)[1]) for line in reported):
+        # on the placeholder's line, or on its field's when the text is a block below (`>-`, `|`)
+        assert "À compléter" in lines[number - 1] or (
+            lines[number - 1].rstrip().endswith((">-", "|")) and "À compléter" in lines[number])
+    assert "champ « titre »" in refused.stderr
+
+    path.write_text(fill_in(scaffold), encoding="utf-8")
+    checked = run_cli(project, "check")
+    assert checked.returncode == 0, checked.stderr
     built = run_cli(project, "build")
     assert built.returncode == 0, built.stderr
-    assert (project / "site" / page).is_file()
+    assert "Un texte fictif, écrit pour le test" in (project / "site" / page).read_text(encoding="utf-8")
 
 
 def test_new_refuses_an_existing_slug_and_a_bad_name(tmp_path):

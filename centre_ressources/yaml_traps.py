@@ -1,0 +1,95 @@
+"""Name the usual cause of a YAML syntax error, where PyYAML only says what it could not read.
+
+Contributors write YAML in a web editor or a word processor: curly quotes, non-breaking
+spaces and a list item's field indented one space off are what most often make a file
+unreadable, and PyYAML's own messages ("mapping values are not allowed here") do not say so.
+Each rule looks at the line PyYAML stopped at and the few lines before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CURLY_QUOTES = "“”„‘’‚«»"
+NON_BREAKING_SPACES = "\u00a0\u202f\u2007"
+_LOOK_BACK = 3  # lines before the error that may hold its cause
+_VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?(?P<value>\S)")
+_CONTENT = re.compile(r"^(?P<indent>\s*)(?:(?P<dash>-)\s+)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Trap:
+    line: int  # 0-based, in the YAML text
+    column: int  # 0-based
+    message: str
+
+
+def explain(lines: list[str], line: int, first_line: int = 1) -> Trap | None:
+    """The likely cause of an error PyYAML reported at `line` (0-based) of `lines`, whose first
+    line is line `first_line` of its file (for the line numbers a message names)."""
+    first = max(0, line - _LOOK_BACK)
+    for number in range(min(line, len(lines) - 1), first - 1, -1):
+        trap = _non_breaking_space(lines[number], number)
+        if trap:
+            return trap
+    for number in range(min(line, len(lines) - 1), first - 1, -1):
+        trap = _curly_quote(lines[number], number)
+        if trap:
+            return trap
+    return _list_field_off_by_one(lines, line, first_line)
+
+
+def _non_breaking_space(text: str, number: int) -> Trap | None:
+    for index, char in enumerate(text):
+        if char not in NON_BREAKING_SPACES:
+            continue
+        before = text[:index]
+        if before.strip() == "" or before.rstrip().endswith((":", "-")):
+            return Trap(number, index, (
+                "une espace insécable (souvent collée depuis un traitement de texte) se trouve "
+                + ("en début de ligne" if before.strip() == "" else f"après « {before.strip()[-1]} »")
+                + " : YAML ne la compte pas comme une espace ; effacez-la et tapez une espace ordinaire."))
+    return None
+
+
+def _curly_quote(text: str, number: int) -> Trap | None:
+    match = _VALUE_START.match(text)
+    if not match or match["value"] not in CURLY_QUOTES:
+        return None
+    quote = match["value"]
+    return Trap(number, match.start("value"), (
+        f"la valeur commence par « {quote} », un guillemet typographique que YAML ne reconnaît pas : "
+        "entourez-la de guillemets droits \"…\" (ceux du clavier), "
+        f"par exemple : \"{_example_value(text[match.start('value'):])}\"."))
+
+
+def _example_value(value: str) -> str:
+    inner = value.strip().strip(CURLY_QUOTES + "\"'")
+    inner = inner if len(inner) <= 40 else inner[:37] + "…"
+    return inner.replace('"', "'")
+
+
+def _list_field_off_by_one(lines: list[str], line: int, first_line: int) -> Trap | None:
+    if line >= len(lines):
+        return None
+    current = _CONTENT.match(lines[line])
+    if not current or current["dash"]:
+        return None
+    indent = len(current["indent"])
+    for number in range(line - 1, -1, -1):
+        previous = _CONTENT.match(lines[number])
+        if not previous:
+            if lines[number].strip() and not lines[number].lstrip().startswith("#"):
+                return None  # a line of text between them: not a sibling field
+            continue
+        column = previous.start("key")
+        if abs(indent - column) == 1:
+            direction = "trop loin" if indent > column else "pas assez loin"
+            return Trap(line, indent, (
+                f"le champ « {current['key']} » est décalé d'une espace ({direction}) : dans un élément "
+                f"de liste, alignez-le exactement sous « {previous['key']} » de la ligne {number + first_line}, "
+                f"à {column} espaces du bord."))
+        if column <= indent:
+            return None
+    return None
