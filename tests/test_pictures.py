@@ -118,7 +118,8 @@ def check_maps_say_what_is_not_documented(cases):
         html = actor_map(case)
         text = read(html).text
         empty = [name for name, items in (("Objectifs de transformation", case.objectifs_transformation),
-                                          ("Catégories d'action", case.categories_action)) if not items]
+                                          ("Catégories d'action", case.categories_action),
+                                          ("Acteurs et rôles", case.acteurs)) if not items]
         assert text.count(UNDOCUMENTED) == len(empty), case.slug
         for name in empty:
             assert f"{name} {UNDOCUMENTED}" in text, case.slug
