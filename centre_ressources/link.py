@@ -99,24 +99,25 @@ def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> 
     absent_sheets = absent.get("fiche", frozenset())
 
     _check_phase_numbers(content.phases, errors)
+    # A reference to an absent record is neither an error nor kept: its record is dropped.
+    known_sheets = {**sheets, **dict.fromkeys(absent_sheets)}
     for sheet in content.fiches:
         if sheet.phase in absent_phases or absent_sheets.intersection(sheet.fiches_liees):
             dropped.add(("fiche", sheet.slug))
-            continue
-        _check_sheet_references(sheet, phases, sheets, errors)
+        if sheet.phase not in absent_phases:
+            _check_sheet_references(sheet, phases, known_sheets, errors)
     _check_aliases(content.fiches, errors)
     _check_aliases(content.cases, errors)
     _check_aliases(content.paths, errors)
     for path in content.paths:
         if absent_sheets.intersection(step.fiche for step in path.etapes):
             dropped.add(("parcours", path.slug))
-    by_path_sheet = _path_memberships(
-        tuple(p for p in content.paths if ("parcours", p.slug) not in dropped), sheets, errors)
+    by_path_sheet = _path_memberships(content.paths, known_sheets, errors)
     glossary = content.glossary
     if any(absent_sheets.intersection(term.fiches) for term in glossary):
         glossary = ()  # its page would link to a sheet that is not drawn
         dropped.add(("glossaire", ""))
-    errors += check_glossary(glossary, sheets)
+    errors += check_glossary(content.glossary, known_sheets)
     errors += reserved_case_slugs(content.cases)
 
     by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
@@ -128,9 +129,10 @@ def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> 
     for case in content.cases:
         if any(e.phase in absent_phases or absent_sheets.intersection(e.fiches) for e in case.chronologie):
             dropped.add(("etude-de-cas", case.slug))
-            continue
         errors += _check_actor_categories(case)
         for index, entry in enumerate(case.chronologie):
+            if entry.phase in absent_phases:
+                continue
             if entry.phase not in phases:
                 errors.append(_unknown(case.origin.path, case.origin.line("chronologie", index, "phase"),
                                        f"chronologie[{index + 1}].phase", "phase", entry.phase, phases))
@@ -138,6 +140,8 @@ def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> 
             moment = CaseMoment(case, entry)
             by_phase[entry.phase].append(moment)
             for position, slug in enumerate(entry.fiches):
+                if slug in absent_sheets:
+                    continue
                 if slug not in sheets:
                     errors.append(_unknown(case.origin.path, case.origin.line("chronologie", index, "fiches", position),
                                            f"chronologie[{index + 1}].fiches[{position + 1}]", "fiche", slug, sheets))

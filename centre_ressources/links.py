@@ -142,4 +142,17 @@ def _problem(target: str, page_uri: str, site: SiteMap) -> str | None:
         if not path.endswith(".md") and candidate in site.pages:
             return (f"le lien « {target} » doit viser le fichier Markdown : "
                     f"« {posixpath.relpath(candidate, posixpath.dirname(page_uri) or '.')} ».")
+    same_but_case = _differs_only_by_case(resolved, site)
+    if same_but_case:
+        name = posixpath.relpath(same_but_case, posixpath.dirname(page_uri) or ".")
+        return (f"le lien « {target} » ne mène à aucun fichier : vouliez-vous dire « {name} » ? "
+                "Sur le site, majuscules et minuscules comptent dans les noms de fichiers.")
     return f"le lien « {target} » ne mène à aucune page ni aucun fichier du site."
+
+
+def _differs_only_by_case(resolved: str, site: SiteMap) -> str | None:
+    wanted = resolved.casefold()
+    for uri in site.assets:  # only a missing target gets here: a scan is affordable
+        if uri.casefold() == wanted:
+            return uri
+    return next((uri for uri in site.pages if uri.casefold() == wanted), None)

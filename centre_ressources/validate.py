@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import ContentError
 from .frontmatter import SourceDocument
-from .schemas import is_valid, validator
+from .examples import example_lines, is_block, resolve, with_example
+from .schemas import is_valid, load_schema, validator
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -49,16 +50,28 @@ def describe(value: Any) -> str:
     return "un groupe de champs"
 
 
+def _type_hint(expected: list[str], error: ValidationError, root: dict[str, Any], path: tuple[Any, ...]) -> str:
+    """How to write the value the schema expects, for the usual mistakes."""
+    value = error.instance
+    if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f' ; écrivez-le entre guillemets droits : "{value}".'
+    if "integer" in expected and isinstance(value, str) and value.strip().isdigit():
+        return f" ; écrivez le nombre sans guillemets : {value.strip()}."
+    if ("array" in expected or "object" in expected) and isinstance(value, str) and path:
+        return "." + with_example("", example_lines(str(path[-1]), error.schema, root))
+    return "."
+
+
 def validate_document(doc: SourceDocument, schema_name: str) -> list[ContentError]:
     if is_valid(schema_name, doc.data):  # the quick verdict; errors are found and worded below
         return []
     errors: list[ContentError] = []
     for error in validator(schema_name).iter_errors(doc.data):
-        errors.extend(_translate(doc, error))
+        errors.extend(_translate(doc, error, load_schema(schema_name)))
     return errors
 
 
-def _translate(doc: SourceDocument, error: ValidationError) -> Iterator[ContentError]:
+def _translate(doc: SourceDocument, error: ValidationError, root: dict[str, Any]) -> Iterator[ContentError]:
     path = tuple(error.absolute_path)
     line, column = doc.location(path)
     kind = error.validator
@@ -78,13 +91,16 @@ def _translate(doc: SourceDocument, error: ValidationError) -> Iterator[ContentE
     elif kind == "required":
         missing = error.message.split("'")[1]
         where = field_name(path + (missing,))
-        yield ContentError(doc.path, line, column, where,
-                           "ce champ obligatoire manque" + (f" (dans « {field_name(path)} »)." if path else "."))
+        message = "ce champ obligatoire manque" + (f" (dans « {field_name(path)} »)." if path else ".")
+        wanted = resolve(schema.get("properties", {}).get(missing, {}), root)
+        if is_block(wanted):  # a whole block left out: show its shape
+            message = with_example(message, example_lines(missing, wanted, root))
+        yield ContentError(doc.path, line, column, where, message)
     elif kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         names = " ou ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        yield at(f"attendu : {names} ; trouvé : {describe(error.instance)}.")
+        yield at(f"attendu : {names} ; trouvé : {describe(error.instance)}{_type_hint(expected, error, root, path)}")
     elif kind == "enum":
         choices = ", ".join(f"« {c} »" for c in error.validator_value)
         yield at(f"valeur « {error.instance} » non reconnue ; valeurs possibles : {choices}.")

@@ -15,7 +15,7 @@ CURLY_QUOTES = "“”„‘’‚«»"
 NON_BREAKING_SPACES = "\u00a0\u202f\u2007"
 _LOOK_BACK = 3  # lines before the error that may hold its cause
 _VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?(?P<value>\S)")
-_CONTENT = re.compile(r"^(?P<indent>\s*)(?:(?P<dash>-)\s+)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
+_CONTENT = re.compile(r"^(?P<indent> *)(?:(?P<dash>-) +)?(?P<key>[^\s:#][^:#]*?):(?: +(?P<value>\S.*)|\s*$)")
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ def _list_field_off_by_one(lines: list[str], line: int, first_line: int) -> Trap
                 return None  # a line of text between them: not a sibling field
             continue
         column = previous.start("key")
+        if indent > column and not previous["value"]:
+            return None  # the first field of the block that line opens: any indentation will do
         if abs(indent - column) == 1:
             direction = "trop loin" if indent > column else "pas assez loin"
             return Trap(line, indent, (

@@ -11,6 +11,8 @@ from conftest import copy_project, run_cli, run_mkdocs
 
 
 def apply(project, bad: BadInput) -> None:
+    for relative, data in bad.beside.items():
+        (project / relative).write_bytes(data)
     path = project / bad.path
     current = path.read_text(encoding="utf-8") if path.exists() else None
     content = bad.edit(current)

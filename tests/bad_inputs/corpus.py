@@ -6,11 +6,15 @@ the file's current text (or None for a new file) and returns its new content, as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 A = "methods/alpha.md"
 CASE = "case_studies/vallee-exemple/index.md"
+# A one-pixel PNG, for an input that names a picture.
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,7 @@ class BadInput:
     path: str
     edit: Callable[[str | None], str | bytes]
     expected: str | tuple[str, ...]  # the exact error line(s), as printed (without indentation)
+    beside: dict[str, bytes] = field(default_factory=dict)  # other files the input needs, by path
 
     @property
     def lines(self) -> list[str]:
@@ -125,6 +130,37 @@ CORPUS = [
              "valeurs possibles : premiere, seconde."),
     BadInput("cas-sans-index", "case_studies/sans-index/notes.md", lambda t: "Des notes.\n",
              "case_studies/sans-index:1:1 : ce dossier d'étude de cas n'a pas de fichier index.md."),
+    # The traps of writing YAML by hand, each named by its usual cause.
+    BadInput("guillemets-typographiques", CASE, replace("theme: Un thème de test", "theme: “Un thème : de test”"),
+             f"{CASE}:10:8 : en-tête YAML illisible : la valeur commence par « “ », un guillemet typographique "
+             "que YAML ne reconnaît pas : entourez-la de guillemets droits \"…\" (ceux du clavier), par exemple : "
+             "\"Un thème : de test\"."),
+    BadInput("espace-insecable-en-indentation", CASE, replace("  commune: Vallée-Exemple", "\u00a0 commune: Vallée-Exemple"),
+             f"{CASE}:5:1 : en-tête YAML illisible : une espace insécable (souvent collée depuis un traitement de "
+             "texte) se trouve en début de ligne : YAML ne la compte pas comme une espace ; effacez-la et tapez une "
+             "espace ordinaire."),
+    BadInput("espace-insecable-apres-deux-points", CASE, replace("theme: Un thème de test", "theme:\u00a0Un thème de test"),
+             f"{CASE}:10:7 : en-tête YAML illisible : une espace insécable (souvent collée depuis un traitement de "
+             "texte) se trouve après « : » : YAML ne la compte pas comme une espace ; effacez-la et tapez une "
+             "espace ordinaire."),
+    BadInput("liste-decalee-d-une-espace", CASE, replace("    role: porte la démarche", "   role: porte la démarche"),
+             f"{CASE}:17:4 : en-tête YAML illisible : le champ « role » est décalé d'une espace (pas assez loin) : "
+             "dans un élément de liste, alignez-le exactement sous « nom » de la ligne 16, à 4 espaces du bord."),
+    BadInput("bloc-obligatoire-manquant", CASE, replace("territoire:\n  commune: Vallée-Exemple\n  type: rural\n", ""),
+             f"{CASE}:2:1 : champ « territoire » : ce champ obligatoire manque. Par exemple :\n"
+             "    territoire:\n      commune: Ville-Exemple\n      type: rural"),
+    BadInput("annee-ecrite-en-nombre", CASE, replace('periode: "2024"', "periode: 2024"),
+             f"{CASE}:23:5 : champ « chronologie[2].periode » : attendu : un texte ou une valeur vide ; "
+             "trouvé : le nombre 2024 ; écrivez-le entre guillemets droits : \"2024\"."),
+    BadInput("chronologie-en-texte", CASE,
+             lambda t: t[:t.index("chronologie:")] + "chronologie: En 2024, le groupe a écrit ses règles.\n" + t[t.index("resultats:"):],
+             f"{CASE}:18:1 : champ « chronologie » : attendu : une liste (lignes commençant par « - ») ; "
+             "trouvé : le texte « En 2024, le groupe a écrit ses règles. ». Par exemple :\n"
+             "    chronologie:\n      - phase: structuration\n"
+             "        texte: Les acteurs ont écrit ensemble une charte de coopération."),
+    BadInput("image-a-la-casse-pres", CASE, replace("Un récit de test.", "Un récit de test.\n\n![Le groupe réuni](Photo.PNG)"),
+             f"{CASE}:38:1 : le lien « Photo.PNG » ne mène à aucun fichier : vouliez-vous dire « photo.png » ? "
+             "Sur le site, majuscules et minuscules comptent dans les noms de fichiers.", beside={"case_studies/vallee-exemple/photo.png": TINY_PNG}),
 ]
 
 
