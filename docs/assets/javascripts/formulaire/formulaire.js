@@ -449,7 +449,7 @@ class CaseStudyForm {
       this.summary.replaceChildren(
         h("h4", { text: errors.length === 1 ? "Une erreur à corriger" : `${errors.length} erreurs à corriger` }),
         h("ul", {}, errors.map((e) => h("li", {},
-          h("a", { href: `#${this.elementFor(e.path).id}`, text: `${this.labelOf(e.path)} (champ « ${e.field} ») : ${e.message}`,
+          h("a", { href: `#${this.elementFor(e.path).id}`, text: `${this.labelOf(e.path)} — champ « ${e.field} » : ${e.message}`,
             onclick: (event) => { event.preventDefault(); this.elementFor(e.path).focus(); } })))));
       this.summary.hidden = false;
       this.summary.focus();
