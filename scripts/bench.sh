@@ -3,5 +3,5 @@
 # with Material building as many plain pages, print the table and check the targets.
 # Not part of the test suite: it takes about ten minutes on two cores.
 set -euo pipefail
-source "$(dirname "$0")/setup.sh" ""  # no extras (not this script's arguments)
+source "$(dirname "$0")/setup.sh"
 exec .venv/bin/python -m benchmarks "$@"
