@@ -65,6 +65,11 @@ CORPUS = {
     "type, string or null": _with((("fonction_de_soutien",), 3), (("chronologie", 0, "periode"), 2024),
                                   (("resultats", "charte"), ["une charte"])),
     "type, integer or null": _with((("sources", 0, "annee"), "deux mille"), ),
+    "type, hints: quotes, a number in quotes, a list as text": _with(
+        (("theme",), 2024), (("sources", 0, "annee"), " 2024 "), (("objectifs_transformation",), "Mutualiser"),
+        (("politiques_publiques",), "Contrat de ville"), (("territoire", "description"), 12.5)),
+    "required block, shape shown": _with((("territoire",), DELETE), (("chronologie",), DELETE),
+                                         (("structure_porteuse",), DELETE)),
     "type, long text shown cut": _with((("sources", 0, "annee"), LONG), ),
     "type, list and group": _with((("chronologie",), "un seul moment"), (("resultats",), "rien"),
                                   (("acteurs", 0), "Mairie")),

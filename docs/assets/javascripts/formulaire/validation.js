@@ -1,6 +1,7 @@
 // Validation of a proposed case study in the browser, with the wording of
 // `centre-ressources check`: a faithful port of centre_ressources/validate.py
-// (`field_name`, `describe`, `_translate`, and difflib's close match for unknown fields).
+// (`field_name`, `describe`, `_translate`, `_type_hint`, difflib's close match for unknown
+// fields) and of centre_ressources/examples.py (the shape of a block, shown in a message).
 // tests/test_form_messages.py runs one corpus of invalid documents through both and
 // asserts the same (field, message) pairs: change the two together.
 
@@ -133,6 +134,92 @@ export function closeMatch(word, possibilities, cutoff = 0.6) {
   return best ? best[1] : null;
 }
 
+// --- a few lines of YAML showing how to write a block: centre_ressources/examples.py -------
+
+const INDENT = "    ";
+
+function resolveRef(schema, root) {
+  const ref = schema.$ref || "";
+  if (ref.startsWith("#/$defs/")) {
+    const { $ref, ...own } = schema;
+    return { ...root.$defs[ref.slice("#/$defs/".length)], ...own };
+  }
+  return schema;
+}
+
+function isBlock(schema) {
+  const kinds = Array.isArray(schema.type) ? schema.type : [schema.type];
+  return kinds.includes("object") || kinds.includes("array");
+}
+
+const firstExample = (schema) => ((schema.examples || []).length ? schema.examples[0] : null);
+const firstItem = (value) => (Array.isArray(value) && value.length ? value[0] : null);
+const leading = (line) => line.length - line.replace(/^[ -]+/, "").length;
+
+function scalar(value) {
+  if (Array.isArray(value)) return "[" + value.map(scalar).join(", ") + "]";
+  if (typeof value === "string" && (/^\d+$/.test(value) || value.includes(": ") || (value && "\"'[{&*#|>%@`".includes(value[0])))) {
+    return JSON.stringify(value);
+  }
+  return pyStr(value);
+}
+
+function fields(schema, root) {
+  const lines = [];
+  for (const key of schema.required || []) {
+    const child = resolveRef(schema.properties[key], root);
+    if (isBlock(child) && firstExample(child) === null) {
+      lines.push(`${key}:`, ...block(child, root, "  "));
+    } else {
+      const example = firstExample(child);
+      lines.push(example !== null ? `${key}: ${scalar(example)}` : `${key}: …`);
+    }
+  }
+  return lines;
+}
+
+function block(schema, root, indent) {
+  if ("properties" in schema) return fields(schema, root).map((line) => indent + line);
+  const items = resolveRef(schema.items || {}, root);
+  if ("properties" in items) {
+    return fields(items, root).map((line, i) => indent + (i === 0 ? "- " : "  ") + line);
+  }
+  const example = firstExample(items) ?? firstItem(firstExample(schema));
+  return example !== null && example !== undefined ? [`${indent}- ${scalar(example)}`] : [];
+}
+
+function complete(lines) {
+  return lines.every((line, index) => {
+    if (line.endsWith(": …")) return false;
+    if (line.endsWith(":")) {
+      const following = index + 1 < lines.length ? lines[index + 1] : "";
+      if (leading(following) <= leading(line)) return false;
+    }
+    return true;
+  });
+}
+
+function exampleLines(name, schema, root) {
+  const body = block(resolveRef(schema, root), root, "  ");
+  const lines = body.length ? [`${name}:`, ...body] : [];
+  return complete(lines) ? lines : [];
+}
+
+function withExample(message, lines) {
+  return lines.length ? message + " Par exemple :\n" + lines.map((line) => INDENT + line).join("\n") : message;
+}
+
+function typeHint(expected, value, schema, root, path) {
+  if (expected.includes("string") && typeof value === "number") return ` ; écrivez-le entre guillemets droits : "${pyStr(value)}".`;
+  if (expected.includes("integer") && typeof value === "string" && /^\d+$/.test(value.trim())) {
+    return ` ; écrivez le nombre sans guillemets : ${value.trim()}.`;
+  }
+  if ((expected.includes("array") || expected.includes("object")) && typeof value === "string" && path.length) {
+    return "." + withExample("", exampleLines(String(path[path.length - 1]), schema, root));
+  }
+  return ".";
+}
+
 // --- the validator's errors, worded like _translate ---------------------------------------
 
 function pointerParts(pointer) {
@@ -192,12 +279,15 @@ function* translate(root, data, unit) {
       yield at(`ce champ est inconnu${hint}`, [...path, extra]);
     }
   } else if (kind === "required") {
-    const where = [...path, quoted(unit.error)];
-    yield at("ce champ obligatoire manque" + (path.length ? ` (dans « ${fieldName(path)} »).` : "."), where);
+    const missing = quoted(unit.error);
+    let message = "ce champ obligatoire manque" + (path.length ? ` (dans « ${fieldName(path)} »).` : ".");
+    const wanted = resolveRef((schema.properties || {})[missing] || {}, root);
+    if (isBlock(wanted)) message = withExample(message, exampleLines(missing, wanted, root));  // show its shape
+    yield at(message, [...path, missing]);
   } else if (kind === "type") {
     const expected = Array.isArray(schema.type) ? schema.type : [schema.type];
     const names = expected.map((t) => TYPE_NAMES[t] || t).join(" ou ");
-    yield at(`attendu : ${names} ; trouvé : ${describe(instance)}.`);
+    yield at(`attendu : ${names} ; trouvé : ${describe(instance)}${typeHint(expected, instance, schema, root, path)}`);
   } else if (kind === "enum") {
     const choices = schema.enum.map((c) => `« ${pyStr(c)} »`).join(", ");
     yield at(`valeur « ${pyStr(instance)} » non reconnue ; valeurs possibles : ${choices}.`);
