@@ -11,6 +11,7 @@ import json
 from typing import Iterator
 
 from . import opendata, urls
+from .contribution_choices import contribution_choices
 from .feed import atom_feed
 from .link import Catalogue
 from .redirects import redirect_pages
@@ -42,6 +43,7 @@ def each_published_file(catalogue: Catalogue, site_url: str, site_name: str,
     yield urls.API_CASES_CSV, opendata.cases_csv(cases)
     del cases
     yield urls.FEED, atom_feed(catalogue, site_url, site_name, description)
+    yield urls.FORM_CHOICES, _json(contribution_choices(catalogue))
     for name in EXPORT_SCHEMAS:
         yield f"schemas/{name}.json", schema_text(name)
     yield from redirect_pages(catalogue, site_url).items()

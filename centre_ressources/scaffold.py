@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from .load import CASES_DIR, METHODS_DIR, PHASES_DIR, read_content
+from .model import Phase
 from .render import template_environment
 from .slugs import is_slug
 
@@ -41,18 +43,28 @@ def scaffold(root: Path, kind: str, slug: str) -> Path:
     path = target_path(root, kind, slug)
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root).as_posix()} existe déjà : choisissez un autre nom.")
-    phases = sorted(read_content(root).content.phases, key=lambda p: p.numero) if (root / PHASES_DIR).is_dir() else []
+    phases = read_content(root).content.phases if (root / PHASES_DIR).is_dir() else ()
     if not phases:
         raise ScaffoldError("aucune phase trouvée dans phases/ : lancez la commande depuis le dossier du projet.")
-    phase = phases[0]
-    text = template_environment().get_template(KINDS[kind]).render(
-        slug=slug,
-        title=slug.replace("-", " ").capitalize(),
-        phase=phase,
-        phase_slugs=", ".join(p.slug for p in phases),
-        step_slugs=", ".join(s.slug for s in phase.etapes),
-        today=today(),
-    )
+    text = scaffold_text(phases, kind, slug)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# The slug of the template offered on /contribuer/ (GitHub's editor then asks for the real one).
+TEMPLATE_SLUG = "mon-territoire"
+
+
+def scaffold_text(phases: Sequence[Phase], kind: str, slug: str) -> str:
+    """What `new` writes for `kind`, filled from `phases` (at least one)."""
+    ordered = sorted(phases, key=lambda p: p.numero)
+    phase = ordered[0]
+    return template_environment().get_template(KINDS[kind]).render(
+        slug=slug,
+        title=slug.replace("-", " ").capitalize(),
+        phase=phase,
+        phase_slugs=", ".join(p.slug for p in ordered),
+        step_slugs=", ".join(s.slug for s in phase.etapes),
+        today=today(),
+    )

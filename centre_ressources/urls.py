@@ -28,6 +28,7 @@ API_SHEETS = "api/fiches.json"
 API_CASES = "api/etudes-de-cas.json"
 API_SHEETS_CSV = "api/fiches.csv"
 API_CASES_CSV = "api/etudes-de-cas.csv"
+FORM_CHOICES = "api/choix-du-formulaire.json"  # phases and sheet titles, for /contribuer/
 FEED = "feed.xml"
 # Downloads, published only when they were produced (see downloads.py): PDF of each sheet,
 # a PDF kit per phase, the offline pack.

@@ -41,6 +41,7 @@ from centre_ressources.jsonld import jsonld_by_page
 from centre_ressources.pipeline import generate
 from centre_ressources.publish import each_published_file
 from centre_ressources.sanitize import sanitize_html
+from centre_ressources.scaffold import TEMPLATE_SLUG, scaffold_text
 from centre_ressources.schemas import SCHEMA_NAMES, schema_text
 
 _state: dict = {}
@@ -67,6 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = site.nav
     config.extra["nombre_fiches"] = len(catalogue.pathway)
     config.extra["nombre_etudes_de_cas"] = len(catalogue.cases)
+    # The commented template of a new case study, which /contribuer/ opens in GitHub's editor.
+    config.extra["modele_etude_de_cas"] = scaffold_text(catalogue.phases, "etude-de-cas", TEMPLATE_SLUG)
     return config
 
 

@@ -38,8 +38,7 @@ def project(tmp_path_factory) -> Path:
     text = (template / "index.md").read_text(encoding="utf-8")
     shutil.rmtree(template)
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write(f"\nrepo_url: {REPO_URL}\n")
-        config.write(yaml.safe_dump({"extra": {"modele_etude_de_cas": text}}, allow_unicode=True))
+        config.write(f"\nrepo_url: {REPO_URL}\n")  # the template itself comes from the build
     (root / "modele.md").write_text(text, encoding="utf-8")
     return root
 

@@ -9,7 +9,7 @@ import { indexMd, bodyFrom, slugify, DEFAULT_SLUG } from "./fichier.js";
 
 const SITE_ROOT = new URL("../../../", import.meta.url);
 const SCHEMA_URL = new URL("schemas/etude-de-cas.json", SITE_ROOT);
-const SHEETS_URL = new URL("api/fiches.json", SITE_ROOT);
+const CHOICES_URL = new URL("api/choix-du-formulaire.json", SITE_ROOT);  // phases and sheet titles only
 const DRAFT_KEY = "centre-ressources:brouillon-etude-de-cas";
 const GITHUB_URL_LIMIT = 8000;  // longer prefilled addresses are refused by GitHub or browsers
 
@@ -538,13 +538,13 @@ class CaseStudyForm {
 // --- start ------------------------------------------------------------------------------
 
 function catalogueFrom(document) {
-  const phases = new Map();
+  const phases = [];
   const fiches = [];
-  for (const sheet of document.fiches || []) {
-    if (sheet.phase && !phases.has(sheet.phase.slug)) phases.set(sheet.phase.slug, sheet.phase);
-    fiches.push({ slug: sheet.slug, titre: sheet.titre, phase: sheet.phase && sheet.phase.slug });
+  for (const phase of document.phases || []) {
+    phases.push({ slug: phase.slug, numero: phase.numero, titre: phase.titre });
+    for (const sheet of phase.fiches || []) fiches.push({ slug: sheet.slug, titre: sheet.titre, phase: phase.slug });
   }
-  return { phases: [...phases.values()].sort((a, b) => a.numero - b.numero), fiches };
+  return { phases: phases.sort((a, b) => a.numero - b.numero), fiches };
 }
 
 async function start() {
@@ -556,7 +556,7 @@ async function start() {
   const schema = await (await fetch(SCHEMA_URL)).json();
   let catalogue = null;
   try {
-    catalogue = catalogueFrom(await (await fetch(SHEETS_URL)).json());
+    catalogue = catalogueFrom(await (await fetch(CHOICES_URL)).json());
   } catch (error) { /* without the catalogue, phases and sheets are typed as slugs */ }
   new CaseStudyForm(container, schema, catalogue);
   await styled;
