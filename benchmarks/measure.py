@@ -41,11 +41,11 @@ def mkdocs_build(root: Path, site_dir: Path) -> Run:
 
 
 def check(root: Path) -> Run:
-    return run_measured([sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), "check"], root)
+    return run_measured([sys.executable, "-m", "centre_ressources.cli.main", "--racine", str(root), "check"], root)
 
 
 def export(root: Path, destination: Path) -> Run:
-    return run_measured([sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), "export",
+    return run_measured([sys.executable, "-m", "centre_ressources.cli.main", "--racine", str(root), "export",
                          str(destination)], root)
 
 

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import urls
-from .deferred import DeferredParts
-from .downloads import find_downloads
-from .errors import ContentError, ContentErrors
-from .glossary import GLOSSARY_FILE
-from .link import Catalogue, Dropped, link
-from .links import SiteMap, check_links
-from .load import CASES_DIR, Content, read_content
-from .render import RenderedSite, render_site
+from centre_ressources import urls
+from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.downloads.listing import find_downloads
+from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.content.glossary import GLOSSARY_FILE
+from centre_ressources.catalogue import Catalogue, Dropped, link
+from centre_ressources.checks.hyperlinks import SiteMap, check_links
+from centre_ressources.content.load import CASES_DIR, Content, read_content
+from centre_ressources.render.pages import RenderedSite, render_site
 
 DOCS_DIR = "docs"
 

@@ -7,12 +7,12 @@ Event order and why:
 - on_files: hand the generated pages to MkDocs as in-memory files (`File.generated`); nothing
   is ever written into docs/ or the content folders. The JSON Schemas are published too.
 - on_page_content (priority 100, first): put the pictures and glossary links of generated
-  pages in place, kept out of their Markdown (centre_ressources/deferred.py: Markdown had no
+  pages in place, kept out of their Markdown (centre_ressources/render/deferred.py: Markdown had no
   use for them and they were a good part of the build time at scale).
 - on_page_content (priority -100, after other plugins changed the HTML): sanitise the HTML of
   generated pages, which carry contributed text, with an nh3 allowlist.
 - on_page_markdown: once a generated page has read its Markdown, empty the in-memory file.
-- on_files also adds the files published beside the pages (centre_ressources/publish.py):
+- on_files also adds the files published beside the pages (centre_ressources/publish/files.py):
   open data in api/, the Atom feed, the redirect pages of old addresses, written to a
   temporary folder that on_post_build (or on_build_error) removes. It then lets go of the
   catalogue, which nothing after it needs, to lower the build's peak memory.
@@ -34,15 +34,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from centre_ressources.deferred import DeferredParts
-from centre_ressources.downloads import DOWNLOADS_VARIABLE
+from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.errors import ContentErrors
-from centre_ressources.jsonld import jsonld_by_page
+from centre_ressources.publish.jsonld import jsonld_by_page
 from centre_ressources.pipeline import generate
-from centre_ressources.publish import each_published_file
-from centre_ressources.sanitize import sanitize_html
-from centre_ressources.scaffold import TEMPLATE_SLUG, scaffold_text
-from centre_ressources.schemas import SCHEMA_NAMES, schema_text
+from centre_ressources.publish.files import each_published_file
+from centre_ressources.publish.sanitize import sanitize_html
+from centre_ressources.cli.new import TEMPLATE_SLUG, scaffold_text
+from centre_ressources.content.schemas import SCHEMA_NAMES, schema_text
 
 _state: dict = {}
 

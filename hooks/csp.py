@@ -1,5 +1,5 @@
 """MkDocs adapter: write a Content-Security-Policy <meta> into every HTML file of the built
-site (see `centre_ressources/csp.py` for the policy and why it is a <meta>).
+site (see `centre_ressources/publish/csp.py` for the policy and why it is a <meta>).
 
 on_post_build, priority -100 (last): the hashes must be computed on the final text of each
 page, after every other hook or plugin has written or changed HTML files.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from centre_ressources.csp import with_policy
+from centre_ressources.publish.csp import with_policy
 
 _serving = False
 

@@ -1,4 +1,4 @@
-"""MkDocs adapter for the offline pack (see centre_ressources/offline.py); does nothing unless
+"""MkDocs adapter for the offline pack (see centre_ressources/downloads/offline_pack.py); does nothing unless
 Material's offline plugin is switched on (CENTRE_RESSOURCES_HORS_LIGNE=true).
 
 Event order and why:
@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from centre_ressources.offline import (SHIM_URI, file_links, online_canonical, policy_for_file_urls,
+from centre_ressources.downloads.offline_pack import (SHIM_URI, file_links, online_canonical, policy_for_file_urls,
                                        shim_source)
 
 

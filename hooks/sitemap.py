@@ -1,5 +1,5 @@
 """MkDocs adapter: rewrite `sitemap.xml.gz` so that it does not carry the build date (see
-`centre_ressources/sitemap.py`). The <lastmod> dates themselves come from the theme's
+`centre_ressources/publish/sitemap.py`). The <lastmod> dates themselves come from the theme's
 sitemap template (docs/overrides/sitemap.xml).
 
 on_post_build: MkDocs has written both sitemap files by then. Default priority.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from centre_ressources.sitemap import compress
+from centre_ressources.publish.sitemap import compress
 
 
 def on_post_build(config) -> None:

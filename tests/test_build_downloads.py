@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from centre_ressources.offline import PACK_FOLDER
+from centre_ressources.downloads.offline_pack import PACK_FOLDER
 from conftest import PROJECT, copy_project, run_cli
 
 SHEETS = ("alpha", "beta", "delta", "gamma")

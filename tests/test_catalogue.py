@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from centre_ressources.facets import duration_limits, keywords
+from centre_ressources.render.facets import duration_limits, keywords
 from centre_ressources.pipeline import build_catalogue
-from centre_ressources.slugs import slugify
+from centre_ressources.content.slugs import slugify
 from conftest import PROJECT
 
 

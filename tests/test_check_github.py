@@ -3,7 +3,7 @@
 from conftest import copy_project, run_cli
 
 from centre_ressources.errors import ContentError
-from centre_ressources.github import annotation
+from centre_ressources.cli.github_report import annotation
 
 
 def test_annotation_escapes_like_actions_core():

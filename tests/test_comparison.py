@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from centre_ressources.comparison import compare_by_phase
+from centre_ressources.render.comparison import compare_by_phase
 from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import build_catalogue, generate
 from conftest import FIXTURES

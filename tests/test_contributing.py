@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from centre_ressources.sanitize import sanitize_html
+from centre_ressources.publish.sanitize import sanitize_html
 from conftest import copy_project, run_cli, run_mkdocs
 
 
@@ -120,7 +120,7 @@ def test_sanitiser_keeps_what_pages_need():
 
 def test_attr_list_event_handler_never_reaches_the_html(tmp_path):
     """Even with the contributor check bypassed, the built page carries no handler."""
-    from centre_ressources import safety
+    from centre_ressources.checks import unsafe_markup as safety
 
     project = copy_project(tmp_path / "project", content="mini")
     path = project / "methods" / "alpha.md"
@@ -130,7 +130,7 @@ def test_attr_list_event_handler_never_reaches_the_html(tmp_path):
     patched = project / "hooks" / "centre.py"
     patched.write_text(patched.read_text(encoding="utf-8").replace(
         "from centre_ressources.pipeline import generate",
-        "import centre_ressources.load as _load\n_load.unsafe_markup = lambda *a: []\n"
+        "import centre_ressources.content.load as _load\n_load.unsafe_markup = lambda *a: []\n"
         "from centre_ressources.pipeline import generate"), encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,7 @@ import json
 
 from centre_ressources import urls
 from centre_ressources.pipeline import build_catalogue
-from centre_ressources.publish import published_files
+from centre_ressources.publish.files import published_files
 from conftest import copy_project
 
 

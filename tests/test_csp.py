@@ -1,11 +1,11 @@
-"""Content-Security-Policy: computed per page (centre_ressources/csp.py), present on every
+"""Content-Security-Policy: computed per page (centre_ressources/publish/csp.py), present on every
 built page, and enforced by the browser."""
 
 from __future__ import annotations
 
 import re
 
-from centre_ressources.csp import inline_scripts, policy_for, source_hash, with_policy
+from centre_ressources.publish.csp import inline_scripts, policy_for, source_hash, with_policy
 from site_pages import html_files
 
 PAGE = """<!doctype html>

@@ -1,5 +1,5 @@
 """In a build, the pictures and glossary links of generated pages are put in the HTML once
-Markdown has run (centre_ressources/deferred.py): visitors must get exactly what the plain
+Markdown has run (centre_ressources/render/deferred.py): visitors must get exactly what the plain
 Markdown form gives, where it gives it, and never a placeholder or a stray mark."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import re
 import markdown
 import pytest
 
-from centre_ressources.deferred import DeferredParts
-from centre_ressources.picture_markup import element
+from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.render.pictures.markup import element
 
 PAGE = "etudes-de-cas/exemple/index.md"
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from centre_ressources.frontmatter import parse_yaml, read_source
-from centre_ressources.schemas import is_valid, validator
+from centre_ressources.content.frontmatter import parse_yaml, read_source
+from centre_ressources.content.schemas import is_valid, validator
 from conftest import FIXTURES, PROJECT
 
 SOURCES = {

@@ -1,5 +1,5 @@
 """The contribution form tells the same thing as `centre-ressources check`: a corpus of invalid
-case studies goes through centre_ressources/validate.py and through the form's validator
+case studies goes through centre_ressources/content/validate.py and through the form's validator
 (docs/assets/javascripts/formulaire/validation.js, in Chromium, on a built site), and both
 must give the same (field, message) pairs."""
 
@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from centre_ressources.frontmatter import parse_document
-from centre_ressources.validate import validate_document
+from centre_ressources.content.frontmatter import parse_document
+from centre_ressources.content.validate import validate_document
 from conftest import copy_project, run_mkdocs
 
 VALID = {
@@ -139,7 +139,7 @@ def test_the_corpus_covers_every_keyword_validate_words():
     """Each keyword _translate words has a document here (a new wording needs its case)."""
     import inspect
 
-    from centre_ressources import validate
+    from centre_ressources.content import validate
 
     source = inspect.getsource(validate._translate)
     for keyword in ("additionalProperties", "required", "type", "enum", "minLength", "minItems",

@@ -1,7 +1,7 @@
 import pytest
 import yaml
 
-from centre_ressources.frontmatter import FrontMatterError, parse_document, parse_yaml, read_source
+from centre_ressources.content.frontmatter import FrontMatterError, parse_document, parse_yaml, read_source
 
 
 def test_values_keep_their_file_line():

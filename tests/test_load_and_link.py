@@ -3,8 +3,8 @@ import shutil
 import pytest
 
 from centre_ressources.errors import ContentErrors
-from centre_ressources.link import link
-from centre_ressources.load import load_content
+from centre_ressources.catalogue import link
+from centre_ressources.content.load import load_content
 from conftest import FIXTURES
 
 

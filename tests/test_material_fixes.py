@@ -1,6 +1,6 @@
-"""Corrections to Material's markup (centre_ressources/material_fixes.py)."""
+"""Corrections to Material's markup (centre_ressources/material/markup_fixes.py)."""
 
-from centre_ressources.material_fixes import fix_markup
+from centre_ressources.material.markup_fixes import fix_markup
 
 HEADER = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
           '<input type="text" class="md-search__input" autocomplete="off">')

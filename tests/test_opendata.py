@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from jsonschema import Draft202012Validator
 
-from centre_ressources import opendata
-from centre_ressources.feed import atom_feed
+from centre_ressources.publish import open_data as opendata
+from centre_ressources.publish.feed import atom_feed
 from centre_ressources.pipeline import build_catalogue
 from conftest import PROJECT
 

@@ -10,10 +10,10 @@ from playwright.sync_api import expect
 
 from browser import serve_directory
 from centre_ressources.errors import ContentErrors
-from centre_ressources.link import link
-from centre_ressources.load import load_content
+from centre_ressources.catalogue import link
+from centre_ressources.content.load import load_content
 from centre_ressources.pipeline import generate
-from centre_ressources.redirects import redirect_pages
+from centre_ressources.publish.redirects import redirect_pages
 from conftest import FIXTURES, copy_project, run_mkdocs
 
 

@@ -13,17 +13,17 @@ import markdown
 import pytest
 
 from centre_ressources import urls
-from centre_ressources.actor_map import NO_LINKS, UNDOCUMENTED, actor_map
+from centre_ressources.render.pictures.actor_map import NO_LINKS, UNDOCUMENTED, actor_map
 from centre_ressources.errors import ContentErrors
-from centre_ressources.link import link
-from centre_ressources.load import load_content
-from centre_ressources.model import Actor, ChronologyEntry
-from centre_ressources.phase_cycle import phase_cycle
-from centre_ressources.picture_markup import as_markdown_block
+from centre_ressources.catalogue import link
+from centre_ressources.content.load import load_content
+from centre_ressources.content.records import Actor, ChronologyEntry
+from centre_ressources.render.pictures.phase_cycle import phase_cycle
+from centre_ressources.render.pictures.markup import as_markdown_block
 from centre_ressources.pipeline import build_catalogue
-from centre_ressources.sanitize import sanitize_html
-from centre_ressources.terms import TermMatcher, link_terms
-from centre_ressources.timeline import case_timeline, compared_timelines
+from centre_ressources.publish.sanitize import sanitize_html
+from centre_ressources.render.glossary_links import TermMatcher, link_terms
+from centre_ressources.render.pictures.timeline import case_timeline, compared_timelines
 from conftest import PROJECT, copy_project
 
 

@@ -15,7 +15,7 @@ import re
 import pytest
 import yaml
 
-from centre_ressources.comparison import COMPARED_CASES_LIMIT
+from centre_ressources.render.comparison import COMPARED_CASES_LIMIT
 from centre_ressources.pipeline import build_catalogue
 from conftest import PROJECT, copy_project, run_mkdocs
 

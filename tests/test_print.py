@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from centre_ressources import urls
 from centre_ressources.pipeline import build_catalogue
-from centre_ressources.make_downloads import file_name, make_pdfs, page_file
-from centre_ressources.render import format_duration, navigation
+from centre_ressources.downloads.make import file_name, make_pdfs, page_file
+from centre_ressources.render.pages import format_duration, navigation
 from conftest import PROJECT
 
 PHASE = "consolidation"  # two sheets: their PDF files and the phase's kit, to stay fast

@@ -2,9 +2,9 @@ import shutil
 
 from centre_ressources import urls
 from centre_ressources.pipeline import generate
-from centre_ressources.render import format_duration, format_group
-from centre_ressources.model import Participants
-from centre_ressources.sections import split_sections
+from centre_ressources.render.pages import format_duration, format_group
+from centre_ressources.content.records import Participants
+from centre_ressources.content.sections import split_sections
 from conftest import FIXTURES
 
 

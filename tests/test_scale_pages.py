@@ -11,7 +11,7 @@ import re
 from benchmarks.grow import grow_catalogue
 from centre_ressources import urls
 from centre_ressources.pipeline import generate
-from centre_ressources.render import MOMENTS_CASES_LIMIT
+from centre_ressources.render.pages import MOMENTS_CASES_LIMIT
 from conftest import copy_project
 
 
@@ -41,7 +41,7 @@ def test_a_few_cases_are_all_shown(tmp_path):
 
 
 def test_the_comparison_puts_a_few_cases_side_by_side_and_links_to_all(tmp_path):
-    from centre_ressources.comparison import COMPARED_CASES_LIMIT
+    from centre_ressources.render.comparison import COMPARED_CASES_LIMIT
 
     root = copy_project(tmp_path / "project", content="mini")
     grow_catalogue(root, 30)  # 26 case studies

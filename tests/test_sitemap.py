@@ -1,9 +1,9 @@
-"""The compressed sitemap does not depend on the day of the build (centre_ressources/sitemap.py)."""
+"""The compressed sitemap does not depend on the day of the build (centre_ressources/publish/sitemap.py)."""
 
 import gzip
 import struct
 
-from centre_ressources.sitemap import compress, latest_date
+from centre_ressources.publish.sitemap import compress, latest_date
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset><url><loc>https://example.org/a/</loc><lastmod>2025-03-02</lastmod></url>

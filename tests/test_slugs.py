@@ -1,4 +1,4 @@
-from centre_ressources.slugs import is_slug, slugify
+from centre_ressources.content.slugs import is_slug, slugify
 
 
 def test_accents_and_ligatures_are_folded():

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 import pytest
 
 from centre_ressources import urls
-from centre_ressources.model import Origin, SourceRef
+from centre_ressources.content.records import Origin, SourceRef
 from conftest import FIXTURES, PROJECT
 from source_copy import copied_sentences, normalise, page_text, site_pages, source_sentences
 

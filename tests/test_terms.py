@@ -1,8 +1,8 @@
-"""Glossary terms are linked once per page, in running text only (centre_ressources/terms.py)."""
+"""Glossary terms are linked once per page, in running text only (centre_ressources/render/glossary_links.py)."""
 
-from centre_ressources.model import Origin, Term
-from centre_ressources.slugs import slugify
-from centre_ressources.terms import TermMatcher, link_terms
+from centre_ressources.content.records import Origin, Term
+from centre_ressources.content.slugs import slugify
+from centre_ressources.render.glossary_links import TermMatcher, link_terms
 
 
 def term(terme: str, *formes: str, sigle: str | None = None) -> Term:

@@ -1,5 +1,5 @@
-from centre_ressources.frontmatter import parse_document
-from centre_ressources.validate import validate_document
+from centre_ressources.content.frontmatter import parse_document
+from centre_ressources.content.validate import validate_document
 
 VALID_SHEET = """---
 titre: Une fiche

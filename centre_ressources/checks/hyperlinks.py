@@ -1,0 +1,158 @@
+"""Check the internal links and anchors that contributors write, before anything is built.
+
+MkDocs checks links too, but only once pages are rendered and without the contributor's
+file and line; here every internal link of a sheet, case or phase is resolved against the
+pages the site will have (generated and hand-written) and their anchors.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import ChainMap
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from centre_ressources.content.texts import Text, any_text_matches, contributed_texts, line_within
+from centre_ressources.errors import ContentError
+from centre_ressources.content.records import Origin
+
+_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$", re.M)
+_HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
+_EXPLICIT_ID = re.compile(r"#(?P<id>[\w-]+)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_MD_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def heading_ids(markdown_text: str) -> set[str]:
+    """The ids Python-Markdown gives the headings of a page (toc slugs, or explicit {#id})."""
+    # The rule MkDocs uses for heading ids; imported here, when a page's anchors are first
+    # needed, rather than at the start of every `check` (Python-Markdown takes a while to load).
+    from markdown.extensions.toc import slugify as toc_slugify
+
+    ids: set[str] = set()
+    in_fence = False
+    for line in markdown_text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else _HEADING.match(line)
+        if not match:
+            continue
+        explicit = _EXPLICIT_ID.search(match["attrs"] or "")
+        if explicit:
+            ids.add(explicit["id"])
+            continue
+        title = re.sub(r"[*_`]", "", _MD_LINK_TEXT.sub(r"\1", match["title"]))
+        slug = toc_slugify(title, "-")
+        candidate, counter = slug, 1
+        while candidate in ids:  # same de-duplication as the toc extension
+            candidate, counter = f"{slug}_{counter}", counter + 1
+        ids.add(candidate)
+    return ids
+
+
+class SiteMap:
+    """The pages and files the built site will contain, with their anchors."""
+
+    def __init__(self, pages: Mapping[str, str], assets: set[str], unread: set[str] | frozenset[str] = frozenset()):
+        self.pages = pages  # src_uri -> Markdown
+        self.assets = assets  # src_uri of non-page files
+        self.unread = unread  # pages whose content is unknown here (their file is in error)
+        self._anchors: dict[str, set[str]] = {}
+
+    @classmethod
+    def from_site(cls, generated: Mapping[str, str], generated_assets: set[str], docs_dir: Path,
+                  unread: set[str] | frozenset[str] = frozenset()) -> "SiteMap":
+        hand_written: dict[str, str] = {}
+        assets = set(generated_assets)
+        if docs_dir.is_dir():
+            for path in docs_dir.rglob("*"):
+                if path.is_file() and "overrides" not in path.relative_to(docs_dir).parts:
+                    uri = path.relative_to(docs_dir).as_posix()
+                    if path.suffix == ".md":
+                        hand_written[uri] = path.read_text(encoding="utf-8", errors="replace")
+                    else:
+                        assets.add(uri)
+        # Generated pages first (they win over a hand-written page of the same address), and
+        # read only when an anchor is checked: `generated` may render each page on demand.
+        return cls(ChainMap(generated, hand_written), assets, unread)
+
+    def anchors(self, uri: str) -> set[str]:
+        if uri not in self._anchors:
+            self._anchors[uri] = heading_ids(self.pages[uri])
+        return self._anchors[uri]
+
+
+_CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[^\n]*$|`[^`\n]+`", re.M | re.S)
+
+
+def mask_code(text: str) -> str:
+    """Blank out code blocks and code spans (keeping offsets and lines): a link shown as code
+    is an example, not a link."""
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _maybe_link(lowered: str) -> bool:
+    """What every link pattern above needs: texts without any of these hold no link to check.
+    (Substring tests on the text in lower case: several times faster than a case-insensitive
+    regular expression.)"""
+    return "](" in lowered or "]:" in lowered or "href" in lowered or "src" in lowered
+
+
+def check_links(origin: Origin, body: str, page_uri: str, site: SiteMap) -> list[ContentError]:
+    if not any_text_matches(origin, body, _maybe_link):
+        return []
+    errors = []
+    for text in contributed_texts(origin, body):
+        visible = mask_code(text.text)
+        for pattern in (_INLINE_LINK, _REFERENCE, _HTML_LINK):
+            for match in pattern.finditer(visible):
+                problem = _problem(match["target"], page_uri, site)
+                if problem:
+                    errors.append(ContentError(origin.path, line_within(text, match.start()), 1, text.field, problem))
+    return errors
+
+
+def _problem(target: str, page_uri: str, site: SiteMap) -> str | None:
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None  # external links are not checked here (no network during a build)
+    path, anchor = unquote(parts.path), unquote(parts.fragment)
+    if not path:
+        if anchor and anchor not in site.anchors(page_uri):
+            return f"l'ancre « #{anchor} » n'existe pas dans cette page."
+        return None
+    if path.startswith("/"):
+        return (f"le lien « {target} » part de la racine du site : écrivez un lien relatif vers le "
+                "fichier .md, par exemple « ../fiches/charte-de-cooperation.md ».")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path))
+    if resolved in site.unread:
+        return None
+    if resolved in site.pages:
+        if anchor and anchor not in site.anchors(resolved):
+            return f"l'ancre « #{anchor} » n'existe pas dans la page « {resolved} »."
+        return None
+    if resolved in site.assets:
+        return None
+    for candidate in (f"{resolved}.md", f"{resolved}/index.md"):
+        if not path.endswith(".md") and candidate in site.pages:
+            return (f"le lien « {target} » doit viser le fichier Markdown : "
+                    f"« {posixpath.relpath(candidate, posixpath.dirname(page_uri) or '.')} ».")
+    same_but_case = _differs_only_by_case(resolved, site)
+    if same_but_case:
+        name = posixpath.relpath(same_but_case, posixpath.dirname(page_uri) or ".")
+        return (f"le lien « {target} » ne mène à aucun fichier : vouliez-vous dire « {name} » ? "
+                "Sur le site, majuscules et minuscules comptent dans les noms de fichiers.")
+    return f"le lien « {target} » ne mène à aucune page ni aucun fichier du site."
+
+
+def _differs_only_by_case(resolved: str, site: SiteMap) -> str | None:
+    wanted = resolved.casefold()
+    for uri in site.assets:  # only a missing target gets here: a scan is affordable
+        if uri.casefold() == wanted:
+            return uri
+    return next((uri for uri in site.pages if uri.casefold() == wanted), None)

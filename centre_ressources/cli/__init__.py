@@ -1,0 +1,1 @@
+"""The `centre-ressources` command: check, new, build, serve, export."""

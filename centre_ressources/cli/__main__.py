@@ -1,0 +1,5 @@
+"""`python -m centre_ressources.cli`, as the console script."""
+
+from centre_ressources.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""The glossary: glossary.yml read with line numbers, validated, turned into Term records,
+and its references (other terms, sheets) checked."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from centre_ressources.errors import ContentError
+from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, normalise_text, parse_yaml
+from centre_ressources.content.records import Fiche, Origin, Term
+from centre_ressources.checks.unsafe_markup import unsafe_markup
+from centre_ressources.content.slugs import slugify
+from centre_ressources.content.validate import validate_document
+
+GLOSSARY_FILE = "glossary.yml"
+
+
+def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Term, ...]:
+    """The terms of `root/glossary.yml` (none if the file does not exist); problems go to `errors`."""
+    path = root / GLOSSARY_FILE
+    if not path.is_file():
+        return ()
+    try:
+        text = normalise_text(path.read_bytes().decode("utf-8"))
+        data, locations = parse_yaml(text, GLOSSARY_FILE)
+    except UnicodeDecodeError:
+        errors.append(ContentError(GLOSSARY_FILE, 1, 1, "", "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8."))
+        return ()
+    except FrontMatterError as exc:
+        errors.append(exc.error)
+        return ()
+    doc = SourceDocument(GLOSSARY_FILE, data if data is not None else {}, locations)
+    origin = Origin(GLOSSARY_FILE, locations, 1, doc.data if isinstance(doc.data, dict) else {})
+    found = validate_document(doc, "glossaire") + (unsafe_markup(origin, "") if isinstance(doc.data, dict) else [])
+    if found:
+        errors.extend(found)
+        return ()
+    return tuple(
+        Term(
+            slug=item.get("slug") or slugify(item["terme"]),
+            terme=item["terme"],
+            sigle=item.get("sigle"),
+            formes=tuple(item.get("formes", ())),
+            definition=item["definition"],
+            voir_aussi=tuple(item.get("voir_aussi", ())),
+            fiches=tuple(item.get("fiches", ())),
+            position=position,
+            origin=origin,
+        )
+        for position, item in enumerate(doc.data["termes"])
+    )
+
+
+def _form_key(form: str) -> str:
+    return " ".join(form.replace("’", "'").casefold().split())
+
+
+def check_glossary(terms: tuple[Term, ...], sheets: dict[str, Fiche]) -> list[ContentError]:
+    """Each term has its own anchor and forms; every term and sheet it names exists."""
+    errors: list[ContentError] = []
+    by_slug: dict[str, Term] = {}
+    by_form: dict[str, Term] = {}
+
+    def error(term: Term, path: tuple, field: str, message: str) -> None:
+        line = term.origin.line("termes", term.position, *path)
+        errors.append(ContentError(GLOSSARY_FILE, line, 1, f"termes[{term.position + 1}].{field}", message))
+
+    for term in terms:
+        if term.slug in by_slug:
+            error(term, ("terme",), "terme",
+                  f"l'ancre « {term.slug} » est déjà celle du terme « {by_slug[term.slug].terme} » ; "
+                  "donnez un « slug » différent à l'un des deux.")
+        by_slug.setdefault(term.slug, term)
+        for index, form in enumerate(term.match_forms):
+            other = by_form.get(_form_key(form))
+            where, field = (("terme",), "terme") if index == 0 else (("formes", index - 1), f"formes[{index}]")
+            if other is not None and other is not term:
+                error(term, where, field, f"la forme « {form} » appartient déjà au terme « {other.terme} ».")
+            elif other is term:
+                error(term, where, field, f"la forme « {form} » est écrite deux fois pour ce terme.")
+            by_form.setdefault(_form_key(form), term)
+    for term in terms:
+        for index, slug in enumerate(term.voir_aussi):
+            if slug == term.slug:
+                error(term, ("voir_aussi", index), f"voir_aussi[{index + 1}]", "un terme ne peut pas renvoyer à lui-même.")
+            elif slug not in by_slug:
+                error(term, ("voir_aussi", index), f"voir_aussi[{index + 1}]",
+                      f"aucun terme du glossaire n'a l'ancre « {slug} »{_suggest(slug, by_slug)}")
+        for index, slug in enumerate(term.fiches):
+            if slug not in sheets:
+                error(term, ("fiches", index), f"fiches[{index + 1}]",
+                      f"aucune fiche ne s'appelle « {slug} »{_suggest(slug, sheets)}")
+    return errors
+
+
+def _suggest(value: str, known: dict) -> str:
+    suggestion = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" ; vouliez-vous dire « {suggestion[0]} » ?" if suggestion else "."

@@ -1,0 +1,222 @@
+"""Find the content files of a project, read and validate them, and build the records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
+from centre_ressources.content.glossary import GLOSSARY_FILE, load_glossary
+from centre_ressources.content.records import (
+    Actor, ChronologyEntry, EtudeDeCas, Fiche, Origin, Participants, Phase, PolicyLink,
+    Results, SourceRef, Step, Structure, WorkshopStep, Parcours, PathStep, Term,
+)
+from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
+from centre_ressources.checks.unsafe_markup import unsafe_markup
+from centre_ressources.content.sections import missing_sheet_sections
+from centre_ressources.content.slugs import is_slug
+from centre_ressources.content.validate import validate_document
+
+PHASES_DIR = "phases"
+METHODS_DIR = "methods"
+CASES_DIR = "case_studies"
+PATHS_DIR = "paths"  # optional: learning communities add paths by pull request
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
+
+
+@dataclass(frozen=True)
+class Content:
+    phases: tuple[Phase, ...]
+    fiches: tuple[Fiche, ...]
+    cases: tuple[EtudeDeCas, ...]
+    paths: tuple[Parcours, ...] = ()
+    glossary: tuple[Term, ...] = ()  # optional file glossary.yml
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every file the content depends on (for watching and for reproducibility checks)."""
+    files = sorted((root / PHASES_DIR).glob("*.md")) + sorted((root / METHODS_DIR).glob("*.md"))
+    files += sorted((root / PATHS_DIR).glob("*.md"))
+    files += [root / GLOSSARY_FILE] if (root / GLOSSARY_FILE).is_file() else []
+    cases = root / CASES_DIR
+    if cases.is_dir():
+        files += sorted(p for p in cases.rglob("*") if p.is_file())
+    return files
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What reading found: the records that passed, every error, and the records that exist but
+    did not pass (by kind, then slug), so that later checks neither report a reference to them
+    as unknown nor stop at the first file in error."""
+
+    content: Content
+    errors: tuple[ContentError, ...]
+    absent: dict[str, frozenset[str]]
+
+
+def load_content(root: Path) -> Content:
+    """Read every content file under `root`; raise ContentErrors listing all problems at once."""
+    loaded = read_content(root)
+    if loaded.errors:
+        raise ContentErrors(list(loaded.errors))
+    return loaded.content
+
+
+def read_content(root: Path) -> Loaded:
+    """Read every content file under `root`, keeping the records that pass and every error."""
+    errors: list[ContentError] = []
+    absent: dict[str, set[str]] = {kind: set() for kind in ("phase", "fiche", "etude-de-cas", "parcours")}
+
+    def load(path: Path, schema: str, make) -> Any:
+        record = _load(root, path, schema, make, errors)
+        if record is None:
+            absent[schema].add(path.parent.name if path.name == "index.md" else path.stem)
+        return record
+
+    phases = [load(path, "phase", _make_phase) for path in sorted((root / PHASES_DIR).glob("*.md"))]
+    fiches = [load(path, "fiche", _make_fiche) for path in sorted((root / METHODS_DIR).glob("*.md"))]
+    cases = []
+    cases_dir = root / CASES_DIR
+    if cases_dir.is_dir():
+        for folder in sorted(p for p in cases_dir.iterdir() if p.is_dir()):
+            index = folder / "index.md"
+            if not index.is_file():
+                errors.append(ContentError(_display(root, folder), 1, 1, "",
+                                           "ce dossier d'étude de cas n'a pas de fichier index.md."))
+                continue
+            cases.append(load(index, "etude-de-cas", _make_case))
+    paths = [load(path, "parcours", _make_path) for path in sorted((root / PATHS_DIR).glob("*.md"))]
+    glossary = load_glossary(root, errors)
+    if not phases:
+        errors.append(ContentError(PHASES_DIR, 1, 1, "", "aucune phase trouvée : le dossier phases/ doit contenir les fichiers des phases."))
+    content = Content(
+        phases=tuple(sorted((p for p in phases if p), key=lambda p: p.numero)),
+        fiches=tuple(f for f in fiches if f),
+        cases=tuple(c for c in cases if c),
+        paths=tuple(p for p in paths if p),
+        glossary=glossary,
+    )
+    return Loaded(content, tuple(errors), {kind: frozenset(slugs) for kind, slugs in absent.items()})
+
+
+def _display(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError]) -> Any:
+    display = _display(root, path)
+    slug = path.parent.name if path.name == "index.md" else path.stem
+    if not is_slug(slug):
+        errors.append(ContentError(display, 1, 1, "",
+                                   f"le nom « {slug} » ne convient pas : utilisez des minuscules sans accents, "
+                                   "des chiffres et des tirets, par exemple « charte-de-cooperation »."))
+        return None
+    try:
+        doc = read_source(path, display)
+    except FrontMatterError as exc:
+        errors.append(exc.error)
+        return None
+    placeholders = placeholder_errors(doc)
+    found = without_placeholder_fields(validate_document(doc, schema), placeholders) + placeholders
+    origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
+    found += unsafe_markup(origin, doc.body)
+    if schema == "fiche":
+        found += missing_sheet_sections(display, doc.body, doc.body_line)
+    if found:
+        errors.extend(found)
+        return None
+    return make(slug, doc, path, origin)
+
+
+def _make_phase(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Phase:
+    d = doc.data
+    return Phase(
+        slug=slug,
+        numero=d["numero"],
+        titre=d["titre"],
+        titre_court=d.get("titre_court", d["titre"]),
+        resume=d["resume"],
+        etapes=tuple(Step(s["slug"], s["titre"], s["resume"]) for s in d["etapes"]),
+        livrables=tuple(d["livrables"]),
+        body=doc.body,
+        origin=origin,
+    )
+
+
+def _make_fiche(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Fiche:
+    d = doc.data
+    p = d["participants"]
+    return Fiche(
+        slug=slug,
+        titre=d["titre"],
+        phase=d["phase"],
+        etape=d["etape"],
+        ordre=d.get("ordre", 0),
+        en_bref=d["en_bref"],
+        objectifs=tuple(d["objectifs"]),
+        duree=d["duree"],
+        participants=Participants(p["min"], p["max"], tuple(p["roles"])),
+        materiel=tuple(d["materiel"]),
+        a_distance=d["a_distance"],
+        deroule=tuple(WorkshopStep(i, s["titre"], s["duree"], s["consignes"]) for i, s in enumerate(d["deroule"], 1)),
+        livrables=tuple(d["livrables"]),
+        fiches_liees=tuple(d.get("fiches_liees", ())),
+        mots_cles=tuple(d.get("mots_cles", ())),
+        mise_a_jour=d["mise_a_jour"],
+        alias=tuple(d.get("alias", ())),
+        body=doc.body,
+        origin=origin,
+    )
+
+
+def _make_case(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> EtudeDeCas:
+    d = doc.data
+    territory = d["territoire"]
+    structure = d["structure_porteuse"]
+    results = d.get("resultats") or {}
+    return EtudeDeCas(
+        slug=slug,
+        titre=d["titre"],
+        resume=d["resume"],
+        commune=territory["commune"],
+        type_territoire=territory["type"],
+        description_territoire=territory.get("description"),
+        structure=Structure(structure["nom"], structure.get("sigle"), structure["statut"]),
+        theme=d["theme"],
+        question_strategique=d["question_strategique"],
+        objectifs_transformation=tuple(d.get("objectifs_transformation", ())),
+        categories_action=tuple(d.get("categories_action", ())),
+        acteurs=tuple(Actor(a["nom"], a["role"], tuple(a.get("categories", ()))) for a in d.get("acteurs", ())),
+        politiques_publiques=tuple(PolicyLink(p["nom"], p["lien"]) for p in d.get("politiques_publiques", ())),
+        chronologie=tuple(
+            ChronologyEntry(e["phase"], e.get("periode"), e["texte"], tuple(e.get("fiches", ())), e.get("titre"))
+            for e in d["chronologie"]
+        ),
+        resultats=Results(**results),
+        fonction_de_soutien=d.get("fonction_de_soutien"),
+        enseignements=tuple(d.get("enseignements", ())),
+        sources=tuple(SourceRef(s["titre"], s["editeur"], s.get("annee"), s.get("url")) for s in d["sources"]),
+        mise_a_jour=d["mise_a_jour"],
+        alias=tuple(d.get("alias", ())),
+        body=doc.body,
+        images=tuple(sorted(p.name for p in path.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)),
+        origin=origin,
+    )
+
+
+def _make_path(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Parcours:
+    d = doc.data
+    return Parcours(
+        slug=slug,
+        titre=d["titre"],
+        objectif=d["objectif"],
+        public=d["public"],
+        etapes=tuple(PathStep(s["fiche"], s["pourquoi"]) for s in d["etapes"]),
+        mise_a_jour=d["mise_a_jour"],
+        alias=tuple(d.get("alias", ())),
+        body=doc.body,
+        origin=origin,
+    )

@@ -1,0 +1,58 @@
+"""Split a Markdown body into its level-2 sections, and check the ones a sheet must have."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from centre_ressources.errors import ContentError
+from centre_ressources.content.slugs import slugify
+
+_HEADING = re.compile(r"^##\s+(?P<title>[^#].*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+# The prose sections every method sheet must have, in the order the page shows them.
+REQUIRED_SHEET_SECTIONS = ("Quand l'utiliser", "Préparation", "Conseils et pièges", "Variantes")
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str  # "" for the text before the first heading
+    text: str
+    line: int  # file line of the heading (or of the body start)
+
+    @property
+    def key(self) -> str:
+        return slugify(self.title)
+
+
+def split_sections(body: str, body_line: int = 1) -> list[Section]:
+    sections: list[Section] = []
+    title, start, buffer = "", body_line, []
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else _HEADING.match(line)
+        if match:
+            sections.append(Section(title, "\n".join(buffer).strip("\n"), start))
+            title, start, buffer = match["title"], body_line + offset, []
+        else:
+            buffer.append(line)
+    sections.append(Section(title, "\n".join(buffer).strip("\n"), start))
+    return [s for s in sections if s.title or s.text.strip()]
+
+
+def missing_sheet_sections(path: str, body: str, body_line: int) -> list[ContentError]:
+    present = {section.key: section for section in split_sections(body, body_line)}
+    errors = []
+    for title in REQUIRED_SHEET_SECTIONS:
+        section = present.get(slugify(title))
+        if section is None:
+            errors.append(ContentError(
+                path, body_line, 1, "",
+                f"la section « ## {title} » manque dans le texte de la fiche (sous l'en-tête YAML).",
+            ))
+        elif not section.text.strip():
+            errors.append(ContentError(path, section.line, 1, "", f"la section « ## {title} » est vide."))
+    return errors

@@ -1,0 +1,51 @@
+"""The files published beside the pages: open data (JSON, CSV and their schemas), the Atom
+feed, and the redirect pages of old addresses. Path in the built site -> text.
+
+Pure function of the catalogue and the site's address; the MkDocs hook adds the files to
+the build (and a content error has stopped the build before this runs).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from centre_ressources.publish import open_data as opendata
+
+from centre_ressources import urls
+from centre_ressources.publish.form_choices import contribution_choices
+from centre_ressources.publish.feed import atom_feed
+from centre_ressources.catalogue import Catalogue
+from centre_ressources.publish.redirects import redirect_pages
+from centre_ressources.content.schemas import schema_text
+
+EXPORT_SCHEMAS = (opendata.SHEETS_SCHEMA, opendata.CASES_SCHEMA)
+
+
+def _json(data) -> str:
+    # Compact: with `indent`, the json module falls back from its C encoder to pure Python,
+    # a third of a second per thousand case studies; programs read these files, not people.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def published_files(catalogue: Catalogue, site_url: str, site_name: str, description: str = "") -> dict[str, str]:
+    return dict(each_published_file(catalogue, site_url, site_name, description))
+
+
+def each_published_file(catalogue: Catalogue, site_url: str, site_name: str,
+                        description: str = "") -> Iterator[tuple[str, str]]:
+    """The same files one after the other, so that the build can write each and let it go: with
+    thousands of case studies the open data weighs tens of MB, and more again as Python data."""
+    sheets = opendata.sheets_document(catalogue, site_url, site_name)
+    yield urls.API_SHEETS, _json(sheets)
+    yield urls.API_SHEETS_CSV, opendata.sheets_csv(sheets)
+    del sheets
+    cases = opendata.cases_document(catalogue, site_url, site_name)
+    yield urls.API_CASES, _json(cases)
+    yield urls.API_CASES_CSV, opendata.cases_csv(cases)
+    del cases
+    yield urls.FEED, atom_feed(catalogue, site_url, site_name, description)
+    yield urls.FORM_CHOICES, _json(contribution_choices(catalogue))
+    for name in EXPORT_SCHEMAS:
+        yield f"schemas/{name}.json", schema_text(name)
+    yield from redirect_pages(catalogue, site_url).items()

@@ -1,0 +1,51 @@
+"""Case studies side by side, phase by phase: the data of the comparison page.
+
+Every case study takes part, up to COMPARED_CASES_LIMIT, so that a new case appears on the
+page without any change here; the page lays cases out as cards that wrap (two or three per
+row on a computer, one under the other on a phone), which stays readable as their number
+grows. Beyond that limit (the first cases in the catalogue's order), a page putting hundreds
+of cases side by side would compare nothing and weigh megabytes: it names how many others
+there are and links to the catalogue, where every case is listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from centre_ressources.errors import ContentError
+from centre_ressources.content.records import ChronologyEntry, EtudeDeCas, Phase
+
+COMPARISON_SLUG = "comparaison"  # /etudes-de-cas/comparaison/: no case study may take this name
+MIN_CASES = 2  # below two case studies there is nothing to compare: no page
+COMPARED_CASES_LIMIT = 6
+
+
+@dataclass(frozen=True)
+class CaseInPhase:
+    case: EtudeDeCas
+    entries: tuple[ChronologyEntry, ...]  # in the order the case study gives them
+
+
+@dataclass(frozen=True)
+class PhaseComparison:
+    phase: Phase
+    cases: tuple[CaseInPhase, ...]  # one per case study, in the catalogue's order
+
+
+def compare_by_phase(phases: tuple[Phase, ...], cases: tuple[EtudeDeCas, ...]) -> tuple[PhaseComparison, ...]:
+    """For each phase, in order, what each case study did during it (possibly nothing)."""
+    return tuple(
+        PhaseComparison(phase, tuple(
+            CaseInPhase(case, tuple(e for e in case.chronologie if e.phase == phase.slug)) for case in cases
+        ))
+        for phase in phases
+    )
+
+
+def reserved_case_slugs(cases: tuple[EtudeDeCas, ...]) -> list[ContentError]:
+    return [
+        ContentError(case.origin.path, 1, 1, "",
+                     f"le nom de dossier « {COMPARISON_SLUG} » est réservé à la page qui compare les études de cas ; "
+                     "renommez ce dossier.")
+        for case in cases if case.slug == COMPARISON_SLUG
+    ]

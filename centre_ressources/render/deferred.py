@@ -1,0 +1,67 @@
+"""Parts of the generated pages that are put in place after Markdown has run, in the build.
+
+Markdown gains nothing from reading them and they were a good part of the build time with
+thousands of pages (see the scale benchmark in the README):
+- the pictures drawn from the data (actor map, timeline, phase cycle) are finished HTML, yet
+  Markdown and MkDocs parse every raw HTML block of a page with Python's HTML parser, twice;
+- the glossary links, a dozen or more per page, each went through Markdown's inline link and
+  attribute-list processing and MkDocs's link rewriting, for a target the build itself wrote.
+
+So, in a build, a picture is a placeholder paragraph and a glossary term is its text between
+private-use characters (never typed by anyone); `restore` writes the final HTML into the page
+once converted. The Markdown export and the core's tests keep the plain Markdown form.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from centre_ressources import urls
+from centre_ressources.render.pictures.markup import as_markdown_block
+
+# U+E000 slug U+E001 text U+E002: private-use characters, which no keyboard types.
+_TERM_OPEN, _TERM_MIDDLE, _TERM_CLOSE = "\ue000", "\ue001", "\ue002"
+# The text of a term is running text: if Markdown put a tag inside it (emphasis opened in the
+# term and closed after it), the link is left out rather than written across the tag.
+_TERM = re.compile(f"{_TERM_OPEN}([a-z0-9-]+){_TERM_MIDDLE}([^<{_TERM_OPEN}{_TERM_CLOSE}]*){_TERM_CLOSE}")
+_STRAY_MARK = re.compile(f"{_TERM_OPEN}[a-z0-9-]*{_TERM_MIDDLE}|[{_TERM_OPEN}{_TERM_MIDDLE}{_TERM_CLOSE}]")
+
+
+class DeferredParts:
+    """The pictures and glossary links of the pages of one build, until each page is converted."""
+
+    def __init__(self) -> None:
+        # Unguessable, so that no text written in a content file can stand for a picture.
+        self._token = f"centre-ressources-image-{secrets.token_hex(8)}"
+        self._pictures: dict[str, list[str]] = {}
+
+    def picture(self, page_uri: str, html: str) -> str:
+        """A placeholder paragraph for the picture, in the page's Markdown."""
+        block = as_markdown_block(html)  # same checks as when the picture is written inline
+        found = self._pictures.setdefault(page_uri, [])
+        found.append(block.strip())
+        return f"\n\n{self._token}-{len(found) - 1}\n\n"
+
+    @staticmethod
+    def term_link(slug: str, text: str) -> str:
+        """A glossary term, marked in the page's Markdown."""
+        return f"{_TERM_OPEN}{slug}{_TERM_MIDDLE}{text}{_TERM_CLOSE}"
+
+    def restore(self, page_uri: str, html: str) -> str:
+        """The page's HTML with its pictures and glossary links in place (each page once)."""
+        for index, picture in enumerate(self._pictures.pop(page_uri, ())):
+            placeholder = f"<p>{self._token}-{index}</p>"
+            if placeholder not in html:
+                raise ValueError(f"{page_uri}: the place of picture {index} was lost by Markdown")
+            html = html.replace(placeholder, picture, 1)
+        if _TERM_OPEN in html or _TERM_CLOSE in html:
+            glossary = urls.public_href(page_uri, urls.GLOSSARY)
+
+            def link(match: re.Match) -> str:
+                return f'<a class="terme" href="{glossary}#{match[1]}">{match[2]}</a>'
+
+            html = _TERM.sub(link, html)
+            if _TERM_OPEN in html or _TERM_MIDDLE in html or _TERM_CLOSE in html:
+                html = _STRAY_MARK.sub("", html)  # marks Markdown split: the text stays, unlinked
+        return html

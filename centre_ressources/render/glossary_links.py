@@ -1,0 +1,161 @@
+"""Link the first occurrence of each glossary term in a page's Markdown to its glossary entry.
+
+Written by hand rather than with a Markdown plugin: the core must work on the Markdown text
+(it knows nothing of MkDocs or of the HTML), and the rules are few and specific:
+- only running text is touched: never the front matter, headings, code (fenced or inline),
+  links and images, raw HTML lines, admonition titles, attribute lists or bare addresses;
+- matching ignores case (« Communauté d'action » and « communauté d'action »), except for
+  acronyms (« PAT » is not « pat »), accepts both apostrophes (' and ’), any spacing and a
+  single line break between words, and an elision before the term (« l'objectif »);
+- other forms (plurals, variants) are those the glossary data lists for each term;
+- each term is linked once per page, at its first occurrence in running text; the longest
+  form wins where two overlap (« groupe de pilotage local » before « groupe de pilotage »).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from centre_ressources.content.records import Term
+
+# Between two words of a term: spaces, or one line break inside a paragraph.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_APOSTROPHES = "'’"
+# A term starts and ends on a word boundary; an apostrophe before it is an elision (l', d').
+_BEFORE = r"(?<![\w-])"
+_AFTER = r"(?![\w-])"
+
+# Whole lines that are never running text.
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_PROTECTED_LINE = re.compile(
+    r"""^\s*(?:
+        \#{1,6}(?:\s|$)          # ATX heading
+      | <                        # raw HTML block
+      | (?:!!!|\?\?\?\+?)\s      # admonition or details title
+      | \[[^\]]+\]:\s            # link reference definition
+      | \*\[[^\]]+\]:            # abbreviation definition
+      | \{[:#.][^}]*\}\s*$       # attribute list alone on its line
+      | \|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$   # table delimiter row, rule
+      | ={3,}\s*$                # setext heading underline
+    )""",
+    re.VERBOSE,
+)
+# Spans inside running text that are never touched.
+_PROTECTED_SPAN = re.compile(
+    r"""(?:
+        (?P<code>`+)[\s\S]*?(?P=code)                        # inline code
+      | !?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])(?:\{[^}]*\})?   # link, image
+      | <[^>\n]+>                                            # inline HTML, autolink
+      | \{[:#.][^}]*\}                                       # attribute list
+      | https?://\S+                                         # bare address
+      | &[\#\w]+;                                            # HTML entity
+    )""",
+    re.VERBOSE,
+)
+
+
+def _form_pattern(form: str, exact_case: bool) -> str:
+    words = []
+    for word in form.split():
+        piece = "".join(f"[{_APOSTROPHES}]" if char in _APOSTROPHES else re.escape(char) for char in word)
+        words.append(piece)
+    body = _GAP.join(words)
+    return f"(?-i:{body})" if exact_case else body
+
+
+def _first_letter(letter: str) -> str:
+    return f"[{_APOSTROPHES}]" if letter == "'" else re.escape(letter)
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """One compiled pattern for all the forms of all the terms; group name -> term slug."""
+
+    pattern: re.Pattern | None
+    slugs: dict[str, str]
+
+    @classmethod
+    def build(cls, terms: Iterable[Term]) -> "TermMatcher":
+        forms: list[tuple[str, bool, str]] = []  # (form, exact case, slug)
+        for term in terms:
+            for form in term.match_forms:
+                forms.append((form, False, term.slug))
+            if term.sigle:
+                forms.append((term.sigle, True, term.slug))
+        if not forms:
+            return cls(None, {})
+        # Longest first: at a given position, the alternation takes the first that matches.
+        forms.sort(key=lambda item: len(item[0]), reverse=True)
+        # The alternatives are grouped by their first letter, each group behind a lookahead on
+        # that letter: at a word start the regex then tries only the forms that can begin
+        # there, not all of them (five times faster over thousands of pages). Forms of two
+        # groups never match at the same place, and each group keeps the longest-first order,
+        # so the first match is the same as with one flat alternation.
+        groups: dict[str, list[str]] = {}
+        slugs = {}
+        for index, (form, exact_case, slug) in enumerate(forms):
+            name = f"t{index}"
+            first = "'" if form[0] in _APOSTROPHES else form[0].lower()
+            groups.setdefault(first, []).append(f"(?P<{name}>{_form_pattern(form, exact_case)})")
+            slugs[name] = slug
+        alternatives = [f"(?={_first_letter(first)})(?:{'|'.join(group)})" for first, group in groups.items()]
+        pattern = re.compile(f"{_BEFORE}(?:{'|'.join(alternatives)}){_AFTER}", re.IGNORECASE)
+        return cls(pattern, slugs)
+
+
+def running_text_blocks(markdown: str) -> list[tuple[bool, str]]:
+    """Cut a page into (is running text, chunk) pieces; joined back, they give the page."""
+    lines = markdown.split("\n")
+    kinds: list[bool] = []
+    in_front_matter = bool(lines) and lines[0].strip() == "---"
+    in_fence = False
+    for index, line in enumerate(lines):
+        if in_front_matter:
+            kinds.append(False)
+            if index > 0 and line.strip() == "---":
+                in_front_matter = False
+            continue
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            kinds.append(False)
+            continue
+        kinds.append(not in_fence and not _PROTECTED_LINE.match(line) and bool(line.strip()))
+    pieces: list[tuple[bool, str]] = []
+    for index, (line, kind) in enumerate(zip(lines, kinds)):
+        text = line + ("\n" if index + 1 < len(lines) else "")
+        if pieces and pieces[-1][0] == kind:
+            pieces[-1] = (kind, pieces[-1][1] + text)
+        else:
+            pieces.append((kind, text))
+    return pieces
+
+
+def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str],
+               write: Callable[[str, str], str] | None = None) -> str:
+    """Return the page with the first occurrence of each term linked to `href(slug)`, as a
+    Markdown link, or written by `write(slug, text)` (the marks of deferred.py, in a build)."""
+    if matcher.pattern is None:
+        return markdown
+    linked: set[str] = set()
+
+    def replace(match: re.Match) -> str:
+        slug = matcher.slugs[match.lastgroup]
+        if slug in linked:
+            return match.group(0)
+        linked.add(slug)
+        if write is not None:
+            return write(slug, match.group(0))
+        return f"[{match.group(0)}]({href(slug)}){{: .terme }}"
+
+    def link_text(text: str) -> str:
+        out, position = [], 0
+        for span in _PROTECTED_SPAN.finditer(text):
+            out.append(matcher.pattern.sub(replace, text[position:span.start()]))
+            out.append(span.group(0))
+            position = span.end()
+        out.append(matcher.pattern.sub(replace, text[position:]))
+        return "".join(out)
+
+    return "".join(link_text(chunk) if running else chunk for running, chunk in running_text_blocks(markdown))
