@@ -3,7 +3,7 @@
 A sheet names its phase and step; a case study names, for each moment of its chronology,
 the phase and the sheets it used. Here each reference is checked (a typo is an error at
 file:line) and the other direction is computed: which cases used a sheet, which sheets and
-which case moments a phase holds, and the pathway order of all sheets across phases.
+which case moments a phase holds, and the order of all sheets across phases (the order of the approach).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from centre_ressources.render.comparison import reserved_case_slugs
 from centre_ressources.errors import ContentError, ContentErrors
 from centre_ressources.content.glossary import check_glossary
 from centre_ressources.content.load import Content
-from centre_ressources.content.records import ChronologyEntry, EtudeDeCas, Fiche, Parcours, Phase, Term
+from centre_ressources.content.records import ChronologyEntry, EtudeDeCas, Fiche, Parcours, Phase, Terme
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class PathMembership:
 @dataclass(frozen=True)
 class Catalogue:
     phases: tuple[Phase, ...]
-    pathway: tuple[Fiche, ...]  # every sheet, in pathway order across phases
+    sheets: tuple[Fiche, ...]  # every sheet, in the order of the approach: by phase, step, rank
     cases: tuple[EtudeDeCas, ...]
     moments_by_sheet: dict[str, tuple[CaseMoment, ...]] = field(repr=False)
     moments_by_phase: dict[str, tuple[CaseMoment, ...]] = field(repr=False)
@@ -51,7 +51,7 @@ class Catalogue:
     _phases: dict[str, Phase] = field(repr=False)
     paths: tuple[Parcours, ...] = ()  # sorted by title
     paths_by_sheet: dict[str, tuple[PathMembership, ...]] = field(default_factory=dict, repr=False)
-    glossary: tuple[Term, ...] = ()  # sorted as on the glossary page
+    glossary: tuple[Terme, ...] = ()  # sorted as on the glossary page
 
     def sheet(self, slug: str) -> Fiche:
         return self._sheets[slug]
@@ -60,19 +60,19 @@ class Catalogue:
         return self._phases[slug]
 
     def sheets_of_phase(self, phase: Phase) -> tuple[Fiche, ...]:
-        return tuple(f for f in self.pathway if f.phase == phase.slug)
+        return tuple(f for f in self.sheets if f.phase == phase.slug)
 
     def sheets_of_step(self, phase: Phase, step_slug: str) -> tuple[Fiche, ...]:
-        return tuple(f for f in self.pathway if f.phase == phase.slug and f.etape == step_slug)
+        return tuple(f for f in self.sheets if f.phase == phase.slug and f.etape == step_slug)
 
     @cached_property
-    def _pathway_index(self) -> dict[str, int]:
-        return {sheet.slug: index for index, sheet in enumerate(self.pathway)}
+    def _sheet_index(self) -> dict[str, int]:
+        return {sheet.slug: index for index, sheet in enumerate(self.sheets)}
 
     def neighbours(self, sheet: Fiche) -> tuple[Fiche | None, Fiche | None]:
-        index = self._pathway_index[sheet.slug]  # not pathway.index(): it compared whole records
-        previous = self.pathway[index - 1] if index > 0 else None
-        following = self.pathway[index + 1] if index + 1 < len(self.pathway) else None
+        index = self._sheet_index[sheet.slug]  # not sheets.index(): it compared whole records
+        previous = self.sheets[index - 1] if index > 0 else None
+        following = self.sheets[index + 1] if index + 1 < len(self.sheets) else None
         return previous, following
 
     def related(self, sheet: Fiche) -> tuple[Fiche, ...]:
@@ -155,7 +155,7 @@ def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> 
 
     phase_rank = {p.slug: p.numero for p in content.phases}
     step_rank = {(p.slug, s.slug): i for p in content.phases for i, s in enumerate(p.etapes)}
-    pathway = tuple(sorted(
+    sheets_in_order = tuple(sorted(
         content.fiches,
         key=lambda f: (phase_rank[f.phase], step_rank[(f.phase, f.etape)], f.ordre, f.titre),
     ))
@@ -163,7 +163,7 @@ def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> 
     cases = tuple(sorted(content.cases, key=lambda c: c.titre))
     return Catalogue(
         phases=ordered_phases,
-        pathway=pathway,
+        sheets=sheets_in_order,
         cases=cases,
         moments_by_sheet={slug: tuple(moments) for slug, moments in by_sheet.items()},
         moments_by_phase={slug: tuple(moments) for slug, moments in by_phase.items()},

@@ -109,7 +109,7 @@ def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: 
     """`absent_pages`: the pages of records in error, which a link may name (anchors unchecked)."""
     site_map = SiteMap.from_site(site.pages, set(site.assets), docs_dir, absent_pages)
     records = [(p, urls.phase_page(p.slug)) for p in catalogue.phases]
-    records += [(f, urls.sheet_page(f.slug)) for f in catalogue.pathway]
+    records += [(f, urls.sheet_page(f.slug)) for f in catalogue.sheets]
     records += [(c, urls.case_page(c.slug)) for c in catalogue.cases]
     records += [(p, urls.path_page(p.slug)) for p in catalogue.paths]
     errors = []

@@ -30,7 +30,7 @@ def test_without_javascript_every_sheet_shows_and_no_dead_control(browser, site_
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "fiches/?phase=impulsion")
-    assert visible_cards(page) == [sheet.slug for sheet in catalogue.pathway]
+    assert visible_cards(page) == [sheet.slug for sheet in catalogue.sheets]
     assert not page.locator("#catalogue-filtres").is_visible()
     context.close()
 
@@ -39,13 +39,13 @@ def test_a_filter_narrows_the_catalogue_and_the_address_carries_it(browser_page,
     page = browser_page
     page.goto(site_url + "fiches/")
     status = page.get_by_role("status")
-    assert visible_cards(page) == [sheet.slug for sheet in catalogue.pathway]
+    assert visible_cards(page) == [sheet.slug for sheet in catalogue.sheets]
     page.get_by_label("Phase").select_option("structuration")
-    structuration = [s.slug for s in catalogue.pathway if s.phase == "structuration"]
+    structuration = [s.slug for s in catalogue.sheets if s.phase == "structuration"]
     assert visible_cards(page) == structuration
     assert query(page) == {"phase": ["structuration"]}
     page.get_by_label("Nombre de participants").fill("22")
-    expected = [s.slug for s in catalogue.pathway
+    expected = [s.slug for s in catalogue.sheets
                 if s.phase == "structuration" and s.participants.min <= 22 <= s.participants.max]
     assert 0 < len(expected) < len(structuration)
     assert visible_cards(page) == expected
@@ -53,7 +53,7 @@ def test_a_filter_narrows_the_catalogue_and_the_address_carries_it(browser_page,
     count = len(expected)
     noun = "fiche correspond" if count == 1 else "fiches correspondent"
     # Announced once the visitor stops typing (the page's policy forbids eval: no wait_for_function).
-    expect(status).to_have_text(f"{count} {noun} à ces critères, sur {len(catalogue.pathway)}.")
+    expect(status).to_have_text(f"{count} {noun} à ces critères, sur {len(catalogue.sheets)}.")
 
     page.reload()
     assert visible_cards(page) == expected
@@ -66,7 +66,7 @@ def test_a_filter_narrows_the_catalogue_and_the_address_carries_it(browser_page,
 def test_a_shared_address_restores_keyword_distance_duration_and_text(browser_page, site_url, catalogue):
     page = browser_page
     page.goto(site_url + "fiches/?mot_cle=gouvernance&distance=oui&duree=150&q=charte")
-    expected = [s.slug for s in catalogue.pathway
+    expected = [s.slug for s in catalogue.sheets
                 if "gouvernance" in s.mots_cles and s.a_distance and s.duree <= 150
                 and "charte" in (s.titre + s.en_bref).lower()]
     assert expected == ["rediger-la-charte-de-cooperation"]
@@ -84,16 +84,16 @@ def test_filters_work_from_the_keyboard_and_clearing_them_shows_everything(brows
     page.get_by_label("Mot ou expression").focus()
     page.keyboard.type("évaluation")  # accents and case are folded
     shown = visible_cards(page)
-    assert "construire-l-evaluation-partagee" in shown and len(shown) < len(catalogue.pathway)
+    assert "construire-l-evaluation-partagee" in shown and len(shown) < len(catalogue.sheets)
     assert query(page) == {"q": ["évaluation"]}
     page.keyboard.press("Tab")  # to the phase list
     page.keyboard.press("ArrowDown")  # first phase
     assert query(page)["phase"] == [catalogue.phases[0].slug]
     expect(page.get_by_role("status")).to_contain_text("à ces critères")
     page.get_by_role("button", name="Effacer les filtres").press("Enter")
-    expect(page.get_by_role("status")).to_have_text(f"Toutes les fiches sont affichées ({len(catalogue.pathway)}).")
+    expect(page.get_by_role("status")).to_have_text(f"Toutes les fiches sont affichées ({len(catalogue.sheets)}).")
     page.wait_for_url(re.compile(r"/fiches/$"))
-    assert visible_cards(page) == [sheet.slug for sheet in catalogue.pathway]
+    assert visible_cards(page) == [sheet.slug for sheet in catalogue.sheets]
 
 
 def test_no_match_says_so(browser_page, site_url):

@@ -36,8 +36,8 @@ def test_every_sheet_has_one_card_with_its_facts_and_a_working_link(real_site):
     catalogue = build_catalogue(PROJECT)
     parser = _Cards()
     parser.feed((real_site / "fiches" / "index.html").read_text(encoding="utf-8"))
-    assert [card["id"] for card in parser.cards] == [f"fiche-{s.slug}" for s in catalogue.pathway]
-    for card, sheet, link in zip(parser.cards, catalogue.pathway, parser.links):
+    assert [card["id"] for card in parser.cards] == [f"fiche-{s.slug}" for s in catalogue.sheets]
+    for card, sheet, link in zip(parser.cards, catalogue.sheets, parser.links):
         assert card["data-phase"] == sheet.phase
         assert int(card["data-duree"]) == sheet.duree
         assert (int(card["data-min"]), int(card["data-max"])) == (sheet.participants.min, sheet.participants.max)
@@ -58,8 +58,8 @@ def test_filter_controls_have_labels_and_the_count_is_a_live_region(real_site):
 
 def test_keyword_choices_fold_accents_and_keep_the_first_spelling():
     catalogue = build_catalogue(PROJECT)
-    found = keywords(catalogue.pathway)
+    found = keywords(catalogue.sheets)
     slugs = [k.slug for k in found]
     assert slugs == sorted(set(slugs))
     assert next(k for k in found if k.slug == "evaluation").label == "évaluation"
-    assert duration_limits(catalogue.pathway) == sorted({s.duree for s in catalogue.pathway})
+    assert duration_limits(catalogue.sheets) == sorted({s.duree for s in catalogue.sheets})

@@ -89,7 +89,7 @@ def test_the_properties_of_any_valid_content_hold(grown, catalogue, article):
     root, site = grown
     checked = check_content_properties(root)
     assert set(NEW_CASES) <= {c.slug for c in checked.cases}
-    assert set(NEW_SHEETS) <= {f.slug for f in checked.pathway}
+    assert set(NEW_SHEETS) <= {f.slug for f in checked.sheets}
     check_maps_say_what_is_not_documented(catalogue.cases)
     check_case_pages_cite_their_sources(root, site, article)
 

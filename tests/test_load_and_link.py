@@ -17,7 +17,7 @@ def mini(tmp_path):
 
 def test_pathway_orders_sheets_by_phase_then_step_then_rank(mini):
     catalogue = link(load_content(mini))
-    assert [f.slug for f in catalogue.pathway] == ["alpha", "beta", "delta", "gamma"]
+    assert [f.slug for f in catalogue.sheets] == ["alpha", "beta", "delta", "gamma"]
 
 
 def test_neighbours_cross_phase_boundaries(mini):
@@ -95,7 +95,7 @@ def check_content_properties(root):
     catalogue = link(load_content(root))
     assert [p.slug for p in catalogue.phases] == [
         "impulsion", "structuration", "consolidation", "capitalisation-et-transmission"]
-    assert sorted(f.slug for f in catalogue.pathway) == sorted(p.stem for p in (root / "methods").glob("*.md"))
+    assert sorted(f.slug for f in catalogue.sheets) == sorted(p.stem for p in (root / "methods").glob("*.md"))
     assert {c.slug for c in catalogue.cases} == {
         p.parent.name for p in (root / "case_studies").glob("*/index.md")}
     for phase in catalogue.phases:

@@ -86,10 +86,10 @@ def test_the_schema_is_not_a_formality(real_site):
 def test_exports_list_every_sheet_and_case_with_every_field(real_site, catalogue):
     sheets = load(real_site, "api/fiches.json")["fiches"]
     cases = load(real_site, "api/etudes-de-cas.json")["etudes_de_cas"]
-    assert [s["slug"] for s in sheets] == [s.slug for s in catalogue.pathway]
+    assert [s["slug"] for s in sheets] == [s.slug for s in catalogue.sheets]
     assert [c["slug"] for c in cases] == [c.slug for c in catalogue.cases]
     # Every field of the front matter is there, under its own name.
-    for record, sheet in zip(sheets, catalogue.pathway):
+    for record, sheet in zip(sheets, catalogue.sheets):
         for field in sheet.origin.data:
             assert field in record, (sheet.slug, field)
         assert [s["consignes"] for s in record["deroule"]] == [s.consignes.strip() for s in sheet.deroule]
@@ -146,7 +146,7 @@ def test_csv_has_one_row_per_record_and_states_the_licence(real_site, export, ke
 
 def test_csv_joins_lists_in_one_cell(real_site, catalogue):
     rows = list(csv.DictReader(io.StringIO((real_site / "api/fiches.csv").read_text(encoding="utf-8"), newline="")))
-    first = catalogue.pathway[0]
+    first = catalogue.sheets[0]
     assert rows[0]["mots_cles"].split(" | ") == list(first.mots_cles)
     assert rows[0]["a_distance"] == ("oui" if first.a_distance else "non")
 
@@ -160,7 +160,7 @@ def test_feed_is_valid_atom_with_every_sheet_and_case_newest_first(real_site, ca
     self_links = [l for l in root.findall(f"{ATOM}link") if l.get("rel") == "self"]
     assert [l.get("href") for l in self_links] == [configured_site_url() + "feed.xml"]
     entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == len(catalogue.pathway) + len(catalogue.cases)
+    assert len(entries) == len(catalogue.sheets) + len(catalogue.cases)
     ids = [e.find(f"{ATOM}id").text for e in entries]
     assert len(set(ids)) == len(ids)
     dates = []
@@ -180,7 +180,7 @@ def test_feed_is_valid_atom_with_every_sheet_and_case_newest_first(real_site, ca
 def test_feed_dates_come_from_the_content_so_builds_are_reproducible(catalogue):
     first = atom_feed(catalogue, "https://example.org/", "Centre")
     assert first == atom_feed(catalogue, "https://example.org/", "Centre")
-    newest = max(s.mise_a_jour for s in [*catalogue.pathway, *catalogue.cases])
+    newest = max(s.mise_a_jour for s in [*catalogue.sheets, *catalogue.cases])
     assert f"<updated>{newest}T00:00:00Z</updated>" in first
 
 
@@ -200,7 +200,7 @@ def jsonld(html: str) -> dict:
 
 
 def test_each_sheet_head_has_a_howto_with_its_steps_and_their_addresses(real_site, catalogue):
-    for sheet in catalogue.pathway:
+    for sheet in catalogue.sheets:
         html = (real_site / "fiches" / sheet.slug / "index.html").read_text(encoding="utf-8")
         data = jsonld(html)
         assert data["@context"] == "https://schema.org" and data["@type"] == "HowTo"

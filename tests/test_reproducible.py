@@ -57,7 +57,7 @@ def test_sitemap_dates_come_from_the_content_not_the_clock(two_builds):
     lastmods = _lastmods(sitemap)
     catalogue = build_catalogue(PROJECT)
     root = configured_site_url().rstrip("/")
-    for sheet in catalogue.pathway:
+    for sheet in catalogue.sheets:
         assert lastmods[f"{root}/fiches/{sheet.slug}/"] == sheet.mise_a_jour
     for case in catalogue.cases:
         assert lastmods[f"{root}/etudes-de-cas/{case.slug}/"] == case.mise_a_jour

@@ -1,12 +1,12 @@
 """Glossary terms are linked once per page, in running text only (centre_ressources/render/glossary_links.py)."""
 
-from centre_ressources.content.records import Origin, Term
+from centre_ressources.content.records import Origin, Terme
 from centre_ressources.content.slugs import slugify
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
 
 
-def term(terme: str, *formes: str, sigle: str | None = None) -> Term:
-    return Term(slug=slugify(terme), terme=terme, sigle=sigle, formes=formes, definition="…",
+def term(terme: str, *formes: str, sigle: str | None = None) -> Terme:
+    return Terme(slug=slugify(terme), terme=terme, sigle=sigle, formes=formes, definition="…",
                 voir_aussi=(), fiches=(), position=0, origin=Origin("glossary.yml"))
 
 

@@ -51,7 +51,7 @@ def test_each_moment_of_a_case_shows_on_the_sheets_it_used_with_its_phase(real_s
 
 def test_a_sheet_no_case_used_says_so(real_site, catalogue):
     used = {slug for case in catalogue.cases for slug in used_sheets(case)}
-    for sheet in catalogue.pathway:
+    for sheet in catalogue.sheets:
         field = section(html(real_site, f"fiches/{sheet.slug}"), "sur-le-terrain")
         assert ("Aucune étude de cas ne mentionne encore cette fiche." in field) == (sheet.slug not in used)
 

@@ -59,7 +59,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     counts = ", ".join((
         _count(len(catalogue.phases), "phase", "phases"),
-        _count(len(catalogue.pathway), "fiche", "fiches"),
+        _count(len(catalogue.sheets), "fiche", "fiches"),
         _count(len(catalogue.cases), "étude de cas", "études de cas"),
         _count(len(catalogue.paths), "parcours", "parcours"),
     ))

@@ -1,4 +1,4 @@
-"""The glossary: glossary.yml read with line numbers, validated, turned into Term records,
+"""The glossary: glossary.yml read with line numbers, validated, turned into Terme records,
 and its references (other terms, sheets) checked."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from centre_ressources.errors import ContentError
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, normalise_text, parse_yaml
-from centre_ressources.content.records import Fiche, Origin, Term
+from centre_ressources.content.records import Fiche, Origin, Terme
 from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.slugs import slugify
 from centre_ressources.content.validate import validate_document
@@ -16,7 +16,7 @@ from centre_ressources.content.validate import validate_document
 GLOSSARY_FILE = "glossary.yml"
 
 
-def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Term, ...]:
+def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
     """The terms of `root/glossary.yml` (none if the file does not exist); problems go to `errors`."""
     path = root / GLOSSARY_FILE
     if not path.is_file():
@@ -37,7 +37,7 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Term, ...]:
         errors.extend(found)
         return ()
     return tuple(
-        Term(
+        Terme(
             slug=item.get("slug") or slugify(item["terme"]),
             terme=item["terme"],
             sigle=item.get("sigle"),
@@ -56,13 +56,13 @@ def _form_key(form: str) -> str:
     return " ".join(form.replace("’", "'").casefold().split())
 
 
-def check_glossary(terms: tuple[Term, ...], sheets: dict[str, Fiche]) -> list[ContentError]:
+def check_glossary(terms: tuple[Terme, ...], sheets: dict[str, Fiche]) -> list[ContentError]:
     """Each term has its own anchor and forms; every term and sheet it names exists."""
     errors: list[ContentError] = []
-    by_slug: dict[str, Term] = {}
-    by_form: dict[str, Term] = {}
+    by_slug: dict[str, Terme] = {}
+    by_form: dict[str, Terme] = {}
 
-    def error(term: Term, path: tuple, field: str, message: str) -> None:
+    def error(term: Terme, path: tuple, field: str, message: str) -> None:
         line = term.origin.line("termes", term.position, *path)
         errors.append(ContentError(GLOSSARY_FILE, line, 1, f"termes[{term.position + 1}].{field}", message))
 

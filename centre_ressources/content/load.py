@@ -11,7 +11,7 @@ from centre_ressources.content.frontmatter import FrontMatterError, SourceDocume
 from centre_ressources.content.glossary import GLOSSARY_FILE, load_glossary
 from centre_ressources.content.records import (
     Actor, ChronologyEntry, EtudeDeCas, Fiche, Origin, Participants, Phase, PolicyLink,
-    Results, SourceRef, Step, Structure, WorkshopStep, Parcours, PathStep, Term,
+    Results, SourceRef, Step, Structure, WorkshopStep, Parcours, PathStep, Terme,
 )
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
 from centre_ressources.checks.unsafe_markup import unsafe_markup
@@ -32,7 +32,7 @@ class Content:
     fiches: tuple[Fiche, ...]
     cases: tuple[EtudeDeCas, ...]
     paths: tuple[Parcours, ...] = ()
-    glossary: tuple[Term, ...] = ()  # optional file glossary.yml
+    glossary: tuple[Terme, ...] = ()  # optional file glossary.yml
 
 
 def content_files(root: Path) -> list[Path]:

@@ -189,7 +189,7 @@ class Parcours:
 
 
 @dataclass(frozen=True)
-class Term:
+class Terme:
     """One entry of the glossary (glossary.yml)."""
 
     slug: str  # the anchor of the entry on the glossary page: #<slug>

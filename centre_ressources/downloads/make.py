@@ -65,7 +65,7 @@ def make_pdfs(site_dir: Path, catalogue: Catalogue, destination: Path,
     from centre_ressources.downloads.pdf_finish import KitPart, finish_pdf, merge_kit
     from centre_ressources.downloads.printing import PrintError, PrintJob, print_pages
 
-    sheets = list(catalogue.pathway if sheets is None else sheets)
+    sheets = list(catalogue.sheets if sheets is None else sheets)
     phases = [p for p in (catalogue.phases if phases is None else phases) if catalogue.sheets_of_phase(p)]
     printed = {sheet.slug: destination / file_name(urls.sheet_pdf(sheet.slug)) for sheet in sheets}
     for phase in phases:

@@ -30,7 +30,7 @@ class Entry:
 def entries(catalogue: Catalogue, site_url: str) -> list[Entry]:
     found = [Entry(s.titre, urls.absolute(site_url, urls.sheet_page(s.slug)), s.mise_a_jour,
                    " ".join(s.en_bref.split()), "fiche", "Fiche méthode", s.mots_cles)
-             for s in catalogue.pathway]
+             for s in catalogue.sheets]
     found += [Entry(c.titre, urls.absolute(site_url, urls.case_page(c.slug)), c.mise_a_jour,
                     " ".join(c.resume.split()), "etude-de-cas", "Étude de cas")
               for c in catalogue.cases]

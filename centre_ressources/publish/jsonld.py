@@ -92,6 +92,6 @@ def case_jsonld(catalogue: Catalogue, case: EtudeDeCas, site_url: str, site_name
 
 def jsonld_by_page(catalogue: Catalogue, site_url: str, site_name: str) -> dict[str, dict[str, Any]]:
     """Page source (src_uri) -> its JSON-LD object."""
-    found = {urls.sheet_page(s.slug): sheet_jsonld(catalogue, s, site_url, site_name) for s in catalogue.pathway}
+    found = {urls.sheet_page(s.slug): sheet_jsonld(catalogue, s, site_url, site_name) for s in catalogue.sheets}
     found.update({urls.case_page(c.slug): case_jsonld(catalogue, c, site_url, site_name) for c in catalogue.cases})
     return found

@@ -143,7 +143,7 @@ def _document(kind: str, schema: str, records: list[dict], site_url: str, site_n
 
 
 def sheets_document(catalogue: Catalogue, site_url: str, site_name: str) -> dict[str, Any]:
-    records = [sheet_record(catalogue, sheet, site_url) for sheet in catalogue.pathway]
+    records = [sheet_record(catalogue, sheet, site_url) for sheet in catalogue.sheets]
     return {**_document("fiches méthodes", SHEETS_SCHEMA, records, site_url, site_name), "fiches": records}
 
 

@@ -32,7 +32,7 @@ class Redirect:
 
 def redirects(catalogue: Catalogue) -> list[Redirect]:
     found = []
-    for sheet in catalogue.pathway:
+    for sheet in catalogue.sheets:
         found += [Redirect(urls.sheet_page(alias), urls.sheet_page(sheet.slug), sheet.titre, "la fiche")
                   for alias in sheet.alias]
     for case in catalogue.cases:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from centre_ressources.content.records import Term
+from centre_ressources.content.records import Terme
 
 # Between two words of a term: spaces, or one line break inside a paragraph.
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
@@ -77,7 +77,7 @@ class TermMatcher:
     slugs: dict[str, str]
 
     @classmethod
-    def build(cls, terms: Iterable[Term]) -> "TermMatcher":
+    def build(cls, terms: Iterable[Terme]) -> "TermMatcher":
         forms: list[tuple[str, bool, str]] = []  # (form, exact case, slug)
         for term in terms:
             for form in term.match_forms:

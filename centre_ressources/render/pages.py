@@ -167,8 +167,8 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
 
     render("home.md.j2", urls.HOME, home_cases=catalogue.cases[:HOME_CASES_LIMIT])
     render("approach.md.j2", urls.APPROACH)
-    render("sheets_index.md.j2", urls.SHEETS, durations=duration_limits(catalogue.pathway),
-           keywords=keywords(catalogue.pathway))
+    render("sheets_index.md.j2", urls.SHEETS, durations=duration_limits(catalogue.sheets),
+           keywords=keywords(catalogue.sheets))
     render("cases_index.md.j2", urls.CASES)
     phases = catalogue.phases
     for index, phase in enumerate(phases):
@@ -176,7 +176,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                previous=phases[index - 1] if index else None,
                following=phases[index + 1] if index + 1 < len(phases) else None,
                **first_cases(catalogue.moments_by_phase.get(phase.slug, ())))
-    for sheet in catalogue.pathway:
+    for sheet in catalogue.sheets:
         previous, following = catalogue.neighbours(sheet)
         phase = catalogue.phase(sheet.phase)
         render("sheet.md.j2", urls.sheet_page(sheet.slug), sheet=sheet, phase=phase,
@@ -235,7 +235,7 @@ def link_glossary_terms(pages: GeneratedPages, catalogue: Catalogue, deferred: D
     its phases, its sheets and the case studies (in place)."""
     matcher = TermMatcher.build(catalogue.glossary)
     targets = [urls.APPROACH, *(urls.phase_page(p.slug) for p in catalogue.phases),
-               *(urls.sheet_page(f.slug) for f in catalogue.pathway),
+               *(urls.sheet_page(f.slug) for f in catalogue.sheets),
                *(urls.case_page(c.slug) for c in catalogue.cases)]
     for uri in targets:
         pages.replace(uri, link_terms(pages[uri], matcher, lambda slug, uri=uri: urls.relative(uri, urls.GLOSSARY, slug),
