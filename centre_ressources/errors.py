@@ -35,3 +35,7 @@ class ContentErrors(Exception):
         lines = [f"{count} {noun} dans les contenus :"]
         lines += [f"  {error.format()}" for error in self.errors]
         return "\n".join(lines)
+
+
+class SiteConflict(Exception):
+    """A hand-written file of docs/ at the address of a generated one (message in French)."""

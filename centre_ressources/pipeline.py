@@ -133,3 +133,14 @@ def cyclic_gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def hold_until_built() -> None:
+    """The catalogue and pages just made live until the site is written: out of the cyclic
+    collector's reach meanwhile (what `gc.freeze` is for), they are not scanned again at each
+    of its passes. `release_after_build` hands them back."""
+    gc.freeze()
+
+
+def release_after_build() -> None:
+    gc.unfreeze()

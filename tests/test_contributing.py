@@ -127,11 +127,13 @@ def test_attr_list_event_handler_never_reaches_the_html(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "Rester simple.", "Rester simple.\n{: onclick=\"alert(1)\" }"), encoding="utf-8")
     assert safety.unsafe_markup  # the first line of defence exists; here we test the second
-    patched = project / "hooks" / "centre.py"
-    patched.write_text(patched.read_text(encoding="utf-8").replace(
-        "from centre_ressources.pipeline import generate",
+    patched = project / "hooks" / "content.py"
+    hook = patched.read_text(encoding="utf-8")
+    assert "from centre_ressources.site_build import SiteBuild" in hook
+    patched.write_text(hook.replace(
+        "from centre_ressources.site_build import SiteBuild",
         "import centre_ressources.content.load as _load\n_load.unsafe_markup = lambda *a: []\n"
-        "from centre_ressources.pipeline import generate"), encoding="utf-8")
+        "from centre_ressources.site_build import SiteBuild"), encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "fiches" / "alpha" / "index.html").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import json
 
 from centre_ressources import urls
 from centre_ressources.pipeline import build_catalogue
-from centre_ressources.publish.files import published_files
+from centre_ressources.publish.files import each_published_file
 from conftest import copy_project
 
 
@@ -20,7 +20,7 @@ def test_every_phase_is_offered_with_its_sheets_in_pathway_order(tmp_path):
     case.write_text(case.read_text(encoding="utf-8").replace("fiches: [delta]", "fiches: []"), encoding="utf-8")
     catalogue = build_catalogue(project)
 
-    files = published_files(catalogue, "https://centre.example/", "Centre")
+    files = dict(each_published_file(catalogue, "https://centre.example/", "Centre"))
     choices = json.loads(files[urls.FORM_CHOICES])
 
     assert [p["slug"] for p in choices["phases"]] == [p.slug for p in catalogue.phases]

@@ -101,6 +101,20 @@ def online_canonical(html: str) -> str:
     return _CANONICAL.sub(online, html, count=1)
 
 
+def pack_written_site(site_dir: Path) -> None:
+    """Turn a built site into the offline pack, in place (after every other writer)."""
+    # Opened from the file system, the pack has no server to show a "page not found" page;
+    # Material's, which links from the site's root (/), would only be a page of dead links.
+    (site_dir / "404.html").unlink(missing_ok=True)
+    site_files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        packed = online_canonical(policy_for_file_urls(html))
+        packed = file_links(packed, path.relative_to(site_dir).as_posix(), site_files)
+        if packed != html:
+            path.write_text(packed, encoding="utf-8")
+
+
 def _zip_time() -> tuple[int, int, int, int, int, int]:
     """The date written into the zip: the commit's (SOURCE_DATE_EPOCH) for a reproducible pack."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 # Directive -> sources, before the hashes of the page's inline scripts and styles are added.
 BASE_POLICY: dict[str, tuple[str, ...]] = {
@@ -83,3 +84,10 @@ def with_policy(html: str) -> str:
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     position = anchor.end() if anchor else 0  # a fragment without <head>: at its start
     return html[:position] + "\n    " + meta + html[position:]
+
+
+def write_policies(site_dir: Path) -> None:
+    """Give every HTML file of a built site its policy, computed from its final text."""
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        path.write_text(with_policy(html), encoding="utf-8")

@@ -1,5 +1,5 @@
-"""The files published beside the pages: open data (JSON, CSV and their schemas), the Atom
-feed, and the redirect pages of old addresses. Path in the built site -> text.
+"""The files published beside the pages: open data (JSON, CSV), every JSON Schema, the Atom
+feed, the contribution form's choices, and the redirect pages of old addresses. Path in the built site -> text.
 
 Pure function of the catalogue and the site's address; the MkDocs hook adds the files to
 the build (and a content error has stopped the build before this runs).
@@ -17,7 +17,7 @@ from centre_ressources.publish.form_choices import contribution_choices
 from centre_ressources.publish.feed import atom_feed
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.publish.redirects import redirect_pages
-from centre_ressources.content.schemas import schema_text
+from centre_ressources.content.schemas import SCHEMA_NAMES, schema_text
 
 EXPORT_SCHEMAS = (opendata.SHEETS_SCHEMA, opendata.CASES_SCHEMA)
 
@@ -26,10 +26,6 @@ def _json(data) -> str:
     # Compact: with `indent`, the json module falls back from its C encoder to pure Python,
     # a third of a second per thousand case studies; programs read these files, not people.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def published_files(catalogue: Catalogue, site_url: str, site_name: str, description: str = "") -> dict[str, str]:
-    return dict(each_published_file(catalogue, site_url, site_name, description))
 
 
 def each_published_file(catalogue: Catalogue, site_url: str, site_name: str,
@@ -46,6 +42,6 @@ def each_published_file(catalogue: Catalogue, site_url: str, site_name: str,
     del cases
     yield urls.FEED, atom_feed(catalogue, site_url, site_name, description)
     yield urls.FORM_CHOICES, _json(contribution_choices(catalogue))
-    for name in EXPORT_SCHEMAS:
+    for name in SCHEMA_NAMES + EXPORT_SCHEMAS:  # the contributors' schemas, then the open data's
         yield f"schemas/{name}.json", schema_text(name)
     yield from redirect_pages(catalogue, site_url).items()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+from pathlib import Path
 from datetime import date, datetime, time, timezone
 
 _LASTMOD = re.compile(r"<lastmod>\s*(\d{4}-\d{2}-\d{2})")
@@ -31,3 +32,10 @@ def compress(sitemap_xml: str) -> bytes:
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=latest_date(sitemap_xml)) as out:
         out.write(sitemap_xml.encode("utf-8"))
     return buffer.getvalue()
+
+
+def rewrite_compressed(site_dir: Path) -> None:
+    """Write sitemap.xml.gz again from sitemap.xml, without the build date."""
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file():
+        (site_dir / "sitemap.xml.gz").write_bytes(compress(sitemap.read_text(encoding="utf-8")))

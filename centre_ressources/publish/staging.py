@@ -1,0 +1,56 @@
+"""The published files of one build, written to a temporary folder for the build to copy.
+
+Held in memory until the end of the build, the open data of thousands of case studies would
+weigh tens of MB; written out one by one and let go, it costs only the disk. A file of `docs/`
+at the same address as a generated one is refused: one of them would silently win.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from centre_ressources.catalogue import Catalogue
+from centre_ressources.errors import SiteConflict
+from centre_ressources.publish.files import each_published_file
+
+
+@dataclass(frozen=True)
+class StagedFiles:
+    directory: Path
+    paths: tuple[str, ...]  # addresses in the built site, relative to its root
+
+    def source(self, path: str) -> Path:
+        return self.directory / path
+
+    def remove(self) -> None:
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def refuse_hand_written_pages(generated: Iterable[str], hand_written: Callable[[str], bool]) -> None:
+    for src_uri in generated:
+        if hand_written(src_uri):
+            raise SiteConflict(f"docs/{src_uri} : cette page est générée à partir des contenus ; "
+                               "supprimez ce fichier de docs/ ou renommez-le.")
+
+
+def stage_published_files(catalogue: Catalogue, site_url: str, site_name: str, description: str,
+                          hand_written: Callable[[str], bool]) -> StagedFiles:
+    directory = Path(tempfile.mkdtemp(prefix="centre-ressources-"))
+    paths = []
+    try:
+        for path, text in each_published_file(catalogue, site_url, site_name, description):
+            if hand_written(path):
+                raise SiteConflict(f"docs/{path} : ce fichier est produit par la construction "
+                                   "(données ouvertes, flux ou redirection) ; supprimez-le de docs/.")
+            written = directory / path
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_bytes(text.encode("utf-8"))
+            paths.append(path)
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
+    return StagedFiles(directory, tuple(paths))

@@ -1,0 +1,90 @@
+"""One build of the site, step by step, for an adapter that hands the pages to a site builder.
+
+The MkDocs hook (hooks/content.py) only translates events into these calls; what a build
+carries from one step to the next lives here, typed, and is let go as soon as no later step
+needs it: the catalogue once the published files are written, the pages once handed over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from centre_ressources.catalogue import Catalogue
+from centre_ressources.render.scaffold import TEMPLATE_SLUG, scaffold_text
+from centre_ressources.pipeline import generate, hold_until_built, release_after_build
+from centre_ressources.publish.jsonld import jsonld_by_page
+from centre_ressources.publish.sanitize import sanitize_html
+from centre_ressources.publish.staging import StagedFiles, refuse_hand_written_pages, stage_published_files
+from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.render.pages import RenderedSite
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    src_uri: str
+    content: str | None = None  # a page's Markdown, or else
+    path: Path | None = None  # the file to copy
+
+
+@dataclass
+class SiteBuild:
+    site: RenderedSite | None = None  # until the pages are handed over
+    catalogue: Catalogue | None = None  # until the published files are written
+    deferred: DeferredParts = field(default_factory=DeferredParts)
+    generated: frozenset[str] = frozenset()
+    jsonld: dict[str, str] = field(default_factory=dict)
+    staged: StagedFiles | None = None
+
+    def start(self, root: Path, site_url: str | None, downloads_dir: str | None):
+        """Check and render all content (raises ContentErrors); the navigation and the
+        variables of the hand-written pages."""
+        self.finish()
+        self.deferred = DeferredParts()
+        self.catalogue, self.site = generate(root, site_url=site_url, downloads_dir=downloads_dir,
+                                             deferred=self.deferred)
+        hold_until_built()
+        variables = {
+            "nombre_fiches": len(self.catalogue.sheets),
+            "nombre_etudes_de_cas": len(self.catalogue.cases),
+            # the commented template that /contribuer/ opens in GitHub's editor
+            "modele_etude_de_cas": scaffold_text(self.catalogue.phases, "etude-de-cas", TEMPLATE_SLUG),
+        }
+        return self.site.nav, variables
+
+    def files(self, hand_written: Callable[[str], bool], site_url: str, site_name: str,
+              description: str) -> Iterator[GeneratedFile]:
+        """The generated pages, their assets, then the published files (raises SiteConflict
+        when `hand_written` says docs/ has a file at one of their addresses). The files are
+        to be added as they come: the published ones are checked against the pages too."""
+        assert self.site is not None and self.catalogue is not None, "start() first"
+        site = self.site
+        refuse_hand_written_pages(site.pages, hand_written)
+        for src_uri, text in site.pages.items():
+            yield GeneratedFile(src_uri, content=text)
+        for src_uri, path in site.assets.items():
+            yield GeneratedFile(src_uri, path=Path(path))
+        self.staged = stage_published_files(self.catalogue, site_url, site_name, description, hand_written)
+        for path in self.staged.paths:
+            yield GeneratedFile(path, path=self.staged.source(path))
+        self.jsonld = jsonld_by_page(self.catalogue, site_url, site_name)
+        self.generated = frozenset(site.pages)
+        self.site = self.catalogue = None  # the builder holds the pages now: less memory at the peak
+
+    def is_generated(self, src_uri: str) -> bool:
+        return src_uri in self.generated
+
+    def finished_html(self, src_uri: str, html: str) -> str:
+        """A generated page's HTML with its deferred parts put in (before other plugins)."""
+        return self.deferred.restore(src_uri, html) if src_uri in self.generated else html
+
+    def sanitized_html(self, src_uri: str, html: str) -> str:
+        """A generated page's HTML once every plugin has changed it, sanitised."""
+        return sanitize_html(html) if src_uri in self.generated else html
+
+    def finish(self) -> None:
+        if self.staged is not None:
+            self.staged.remove()
+            self.staged = None
+        release_after_build()

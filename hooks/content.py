@@ -1,0 +1,98 @@
+"""MkDocs adapter for the content: MkDocs events in, calls to `centre_ressources` out
+(`SiteBuild`, centre_ressources/site_build.py, does the work and holds its state).
+
+The events, in the order MkDocs runs them (priorities: centre_ressources/build_order.py):
+- on_config (CONTENT_FIRST): all content checked and rendered; a content error stops the build
+  here, before MkDocs empties the output folder. The navigation and the pages' variables.
+- on_files: the generated pages and the published files added.
+- on_page_markdown: a generated page has read its Markdown; its file's copy is emptied.
+- on_page_content: deferred parts put in (DEFERRED_PARTS_FIRST), HTML sanitised (SANITIZE_LAST).
+- on_page_context: the page's JSON-LD, for docs/overrides/main.html.
+- on_post_build, or on_build_error: the build's temporary files removed.
+- on_serve (serve only): glossary.yml watched too (outside the `watch:` folders).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+
+from centre_ressources import build_order
+from centre_ressources.content.glossary import GLOSSARY_FILE
+from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
+from centre_ressources.errors import ContentErrors, SiteConflict
+from centre_ressources.site_build import SiteBuild
+
+build = SiteBuild()
+
+
+@event_priority(build_order.CONTENT_FIRST)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        nav, variables = build.start(Path(config.config_file_path).parent, config.site_url,
+                                     os.environ.get(DOWNLOADS_VARIABLE))
+    except ContentErrors as errors:
+        raise PluginError(errors.report()) from None  # shown as a plain message, exit code 1
+    config.nav = nav
+    config.extra.update(variables)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    def hand_written(src_uri: str) -> bool:
+        return files.get_file_from_path(src_uri) is not None
+
+    try:
+        for item in build.files(hand_written, config.site_url or "/", config.site_name,
+                                config.site_description or ""):
+            path = str(item.path) if item.path is not None else None
+            files.append(File.generated(config, item.src_uri, content=item.content, abs_src_path=path))
+    except SiteConflict as conflict:
+        raise PluginError(str(conflict)) from None
+    return files
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if build.is_generated(page.file.src_uri):
+        page.file.content_string = ""  # the page holds its own copy now
+    return markdown
+
+
+@event_priority(build_order.DEFERRED_PARTS_FIRST)
+def _deferred_parts(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    return build.finished_html(page.file.src_uri, html)
+
+
+@event_priority(build_order.SANITIZE_LAST)
+def _sanitized(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    return build.sanitized_html(page.file.src_uri, html)
+
+
+on_page_content = CombinedEvent(_deferred_parts, _sanitized)
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    jsonld = build.jsonld.get(page.file.src_uri)
+    if jsonld is not None:
+        page.meta["jsonld"] = jsonld
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    build.finish()
+
+
+def on_build_error(error: Exception) -> None:
+    build.finish()
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    glossary = Path(config.config_file_path).parent / GLOSSARY_FILE
+    if glossary.is_file():
+        server.watch(str(glossary))
+    return server
