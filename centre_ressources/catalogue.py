@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from centre_ressources.render.comparison import reserved_case_slugs
-from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.content.glossary import check_glossary
 from centre_ressources.content.load import Content
 from centre_ressources.content.records import ChronologyEntry, EtudeDeCas, Fiche, Parcours, Phase, Terme
+from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.render.comparison import reserved_case_slugs
 
 
 @dataclass(frozen=True)
@@ -184,10 +185,7 @@ class Dropped(Exception):
 
 
 def _unknown(path: str, line: int, field_name: str, kind: str, value: str, known: dict) -> ContentError:
-    import difflib
-
-    suggestion = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = f" ; vouliez-vous dire « {suggestion[0]} » ?" if suggestion else (
+    hint = did_you_mean(value, known) or (
         f" ; valeurs possibles : {', '.join(sorted(known))}." if len(known) <= 15 else ".")
     noun = {"phase": "aucune phase", "fiche": "aucune fiche", "étape": "aucune étape"}[kind]
     return ContentError(path, line, 1, field_name, f"{noun} ne s'appelle « {value} »{hint}")

@@ -12,13 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from centre_ressources import urls
-from centre_ressources.render.deferred import DeferredParts
-from centre_ressources.downloads.listing import find_downloads
-from centre_ressources.errors import ContentError, ContentErrors
-from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.catalogue import Catalogue, Dropped, link
 from centre_ressources.checks.hyperlinks import SiteMap, check_links
+from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.content.load import CASES_DIR, Content, read_content
+from centre_ressources.downloads.listing import find_downloads
+from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.render.deferred import DeferredParts
 from centre_ressources.render.pages import RenderedSite, render_site
 
 DOCS_DIR = "docs"

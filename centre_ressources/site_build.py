@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from centre_ressources.catalogue import Catalogue
-from centre_ressources.render.scaffold import TEMPLATE_SLUG, scaffold_text
 from centre_ressources.pipeline import generate, hold_until_built, release_after_build
 from centre_ressources.publish.jsonld import jsonld_by_page
 from centre_ressources.publish.sanitize import sanitize_html
 from centre_ressources.publish.staging import StagedFiles, refuse_hand_written_pages, stage_published_files
 from centre_ressources.render.deferred import DeferredParts
 from centre_ressources.render.pages import RenderedSite
+from centre_ressources.render.scaffold import TEMPLATE_SLUG, scaffold_text
 
 
 @dataclass(frozen=True)

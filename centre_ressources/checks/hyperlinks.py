@@ -14,16 +14,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from centre_ressources.content.texts import Text, any_text_matches, contributed_texts, line_within
-from centre_ressources.errors import ContentError
 from centre_ressources.content.records import Origin
+from centre_ressources.content.markdown_code import lines_outside_code
+from centre_ressources.content.texts import any_text_matches, contributed_texts, line_within
+from centre_ressources.errors import ContentError
 
 _INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$", re.M)
 _HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
 _EXPLICIT_ID = re.compile(r"#(?P<id>[\w-]+)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _MD_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
@@ -34,12 +34,8 @@ def heading_ids(markdown_text: str) -> set[str]:
     from markdown.extensions.toc import slugify as toc_slugify
 
     ids: set[str] = set()
-    in_fence = False
-    for line in markdown_text.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else _HEADING.match(line)
+    for line, is_text in lines_outside_code(markdown_text.split("\n")):
+        match = _HEADING.match(line) if is_text else None
         if not match:
             continue
         explicit = _EXPLICIT_ID.search(match["attrs"] or "")
@@ -66,7 +62,7 @@ class SiteMap:
 
     @classmethod
     def from_site(cls, generated: Mapping[str, str], generated_assets: set[str], docs_dir: Path,
-                  unread: set[str] | frozenset[str] = frozenset()) -> "SiteMap":
+                  unread: set[str] | frozenset[str] = frozenset()) -> SiteMap:
         hand_written: dict[str, str] = {}
         assets = set(generated_assets)
         if docs_dir.is_dir():

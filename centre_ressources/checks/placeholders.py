@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from centre_ressources.errors import ContentError
 from centre_ressources.content.frontmatter import SourceDocument
 from centre_ressources.content.validate import field_name
+from centre_ressources.errors import ContentError
 
 MARK = "À compléter"
 _MARKED = re.compile(r"^\s*[ÀA] compléter\b", re.IGNORECASE)

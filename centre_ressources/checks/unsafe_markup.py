@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from centre_ressources.content.records import Origin
 from centre_ressources.content.texts import Text, any_text_matches, contributed_texts, line_within
 from centre_ressources.errors import ContentError
-from centre_ressources.content.records import Origin
 
 _RULES = [
     (re.compile(r"<\s*script\b", re.I),

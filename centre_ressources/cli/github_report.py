@@ -11,8 +11,8 @@ import subprocess
 from pathlib import Path
 
 from centre_ressources import urls
-from centre_ressources.errors import ContentError
 from centre_ressources.content.load import CASES_DIR, METHODS_DIR, PATHS_DIR, PHASES_DIR
+from centre_ressources.errors import ContentError
 
 PREVIEW_ARTIFACT = "apercu-du-site"
 # Content folders where one Markdown file makes one page, and the address of that page.

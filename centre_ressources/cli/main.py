@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
-from centre_ressources.errors import ContentError, ContentErrors
 from centre_ressources.cli.export import export_pages
+from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.downloads.offline_pack import OFFLINE_VARIABLE
+from centre_ressources.errors import ContentError, ContentErrors
 from centre_ressources.pipeline import build_catalogue, generate
 
 

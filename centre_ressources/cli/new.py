@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from centre_ressources.content.load import CASES_DIR, METHODS_DIR, PHASES_DIR, read_content
-from centre_ressources.content.slugs import is_slug
+from centre_ressources.content.slugs import is_slug, slug_advice
 from centre_ressources.render.scaffold import scaffold_text
+
 
 class ScaffoldError(Exception):
     pass
@@ -21,8 +22,7 @@ def target_path(root: Path, kind: str, slug: str) -> Path:
 
 def scaffold(root: Path, kind: str, slug: str) -> Path:
     if not is_slug(slug):
-        raise ScaffoldError(f"« {slug} » ne convient pas comme nom : utilisez des minuscules sans accents, "
-                            "des chiffres et des tirets, par exemple « maison-des-associations-de-brest ».")
+        raise ScaffoldError(slug_advice(slug))
     path = target_path(root, kind, slug)
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root).as_posix()} existe déjà : choisissez un autre nom.")

@@ -94,7 +94,8 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_source(path: Path, display_path: str) -> SourceDocument:
+def read_text(path: Path, display_path: str) -> str:
+    """A content file's text, normalised; a file not in UTF-8 is refused at its first bad byte."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -105,7 +106,11 @@ def read_source(path: Path, display_path: str) -> SourceDocument:
             "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8 "
             "(dans votre éditeur : « Enregistrer sous », encodage UTF-8).",
         )) from None
-    return parse_document(normalise_text(text), display_path)
+    return normalise_text(text)
+
+
+def read_source(path: Path, display_path: str) -> SourceDocument:
+    return parse_document(read_text(path, display_path), display_path)
 
 
 def parse_document(text: str, display_path: str) -> SourceDocument:

@@ -3,15 +3,15 @@ and its references (other terms, sheets) checked."""
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
-from centre_ressources.errors import ContentError
-from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, normalise_text, parse_yaml
-from centre_ressources.content.records import Fiche, Origin, Terme
+from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.checks.unsafe_markup import unsafe_markup
+from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, parse_yaml, read_text
+from centre_ressources.content.records import Fiche, Origin, Terme
 from centre_ressources.content.slugs import slugify
 from centre_ressources.content.validate import validate_document
+from centre_ressources.errors import ContentError
 
 GLOSSARY_FILE = "glossary.yml"
 
@@ -22,11 +22,7 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
     if not path.is_file():
         return ()
     try:
-        text = normalise_text(path.read_bytes().decode("utf-8"))
-        data, locations = parse_yaml(text, GLOSSARY_FILE)
-    except UnicodeDecodeError:
-        errors.append(ContentError(GLOSSARY_FILE, 1, 1, "", "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8."))
-        return ()
+        data, locations = parse_yaml(read_text(path, GLOSSARY_FILE), GLOSSARY_FILE)
     except FrontMatterError as exc:
         errors.append(exc.error)
         return ()
@@ -95,5 +91,4 @@ def check_glossary(terms: tuple[Terme, ...], sheets: dict[str, Fiche]) -> list[C
 
 
 def _suggest(value: str, known: dict) -> str:
-    suggestion = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" ; vouliez-vous dire « {suggestion[0]} » ?" if suggestion else "."
+    return did_you_mean(value, known) or "."

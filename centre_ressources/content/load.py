@@ -6,18 +6,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
+from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
 from centre_ressources.content.glossary import GLOSSARY_FILE, load_glossary
 from centre_ressources.content.records import (
-    Actor, ChronologyEntry, EtudeDeCas, Fiche, Origin, Participants, Phase, PolicyLink,
-    Results, SourceRef, Step, Structure, WorkshopStep, Parcours, PathStep, Terme,
+    Actor,
+    ChronologyEntry,
+    EtudeDeCas,
+    Fiche,
+    Origin,
+    Parcours,
+    Participants,
+    PathStep,
+    Phase,
+    PolicyLink,
+    Results,
+    SourceRef,
+    Step,
+    Structure,
+    Terme,
+    WorkshopStep,
 )
-from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
-from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.sections import missing_sheet_sections
-from centre_ressources.content.slugs import is_slug
+from centre_ressources.content.slugs import is_slug, slug_advice
 from centre_ressources.content.validate import validate_document
+from centre_ressources.errors import ContentError, ContentErrors
 
 PHASES_DIR = "phases"
 METHODS_DIR = "methods"
@@ -110,9 +124,7 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError])
     display = _display(root, path)
     slug = path.parent.name if path.name == "index.md" else path.stem
     if not is_slug(slug):
-        errors.append(ContentError(display, 1, 1, "",
-                                   f"le nom « {slug} » ne convient pas : utilisez des minuscules sans accents, "
-                                   "des chiffres et des tirets, par exemple « charte-de-cooperation »."))
+        errors.append(ContentError(display, 1, 1, "", slug_advice(slug)))
         return None
     try:
         doc = read_source(path, display)

@@ -22,7 +22,7 @@ def load_schema(name: str) -> dict:
 
 
 @cache
-def validator(name: str) -> "Draft202012Validator":
+def validator(name: str) -> Draft202012Validator:
     # Imported here: only a file that fails the first pass needs it (8 MB and 50 ms saved).
     from jsonschema import Draft202012Validator
 
@@ -30,7 +30,7 @@ def validator(name: str) -> "Draft202012Validator":
 
 
 @cache
-def fast_validator(name: str) -> "jsonschema_rs.Validator":
+def fast_validator(name: str) -> jsonschema_rs.Validator:
     """The same schema compiled by jsonschema-rs, which only answers valid or not, sixty times
     faster: validating thousands of files took longer than reading them. Every file it does
     not accept is validated again by `validator(name)`, whose errors are worded in French;

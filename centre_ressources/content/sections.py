@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from centre_ressources.errors import ContentError
+from centre_ressources.content.markdown_code import lines_outside_code
 from centre_ressources.content.slugs import slugify
+from centre_ressources.errors import ContentError
 
 _HEADING = re.compile(r"^##\s+(?P<title>[^#].*?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 # The prose sections every method sheet must have, in the order the page shows them.
 REQUIRED_SHEET_SECTIONS = ("Quand l'utiliser", "Préparation", "Conseils et pièges", "Variantes")
@@ -29,11 +29,8 @@ class Section:
 def split_sections(body: str, body_line: int = 1) -> list[Section]:
     sections: list[Section] = []
     title, start, buffer = "", body_line, []
-    in_fence = False
-    for offset, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else _HEADING.match(line)
+    for offset, (line, is_text) in enumerate(lines_outside_code(body.split("\n"))):
+        match = _HEADING.match(line) if is_text else None
         if match:
             sections.append(Section(title, "\n".join(buffer).strip("\n"), start))
             title, start, buffer = match["title"], body_line + offset, []

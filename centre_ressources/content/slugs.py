@@ -19,3 +19,9 @@ def slugify(title: str) -> str:
 
 def is_slug(text: str) -> bool:
     return bool(SLUG_PATTERN.match(text))
+
+
+def slug_advice(name: str) -> str:
+    """Why `name` cannot be a slug, and how to write one (file names, `new`)."""
+    return (f"le nom « {name} » ne convient pas : utilisez des minuscules sans accents, "
+            "des chiffres et des tirets, par exemple « charte-de-cooperation ».")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-from typing import TYPE_CHECKING, Any, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from centre_ressources.errors import ContentError
-from centre_ressources.content.frontmatter import SourceDocument
+from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.content.examples import example_lines, is_block, resolve, with_example
+from centre_ressources.content.frontmatter import SourceDocument
 from centre_ressources.content.schemas import is_valid, load_schema, validator
+from centre_ressources.errors import ContentError
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -84,9 +85,7 @@ def _translate(doc: SourceDocument, error: ValidationError, root: dict[str, Any]
     if kind == "additionalProperties":
         known = sorted(schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(known), key=str):
-            suggestion = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.6)
-            hint = f" ; vouliez-vous dire « {suggestion[0]} » ?" if suggestion else (
-                f" ; les champs possibles ici sont : {', '.join(known)}.")
+            hint = did_you_mean(str(extra), known) or f" ; les champs possibles ici sont : {', '.join(known)}."
             yield at(f"ce champ est inconnu{hint}", path + (extra,))
     elif kind == "required":
         missing = error.message.split("'")[1]

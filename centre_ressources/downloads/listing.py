@@ -16,7 +16,6 @@ from pathlib import Path
 
 from centre_ressources import urls
 
-
 DOWNLOADS_VARIABLE = "CENTRE_RESSOURCES_TELECHARGEMENTS"
 
 

@@ -12,13 +12,13 @@ this module never imports it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from centre_ressources import urls
-from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.content.records import Fiche, Phase
+from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.downloads.offline_pack import OFFLINE_VARIABLE, zip_site
 
 # run_mkdocs(arguments, environment) -> exit code

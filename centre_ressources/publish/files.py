@@ -8,16 +8,15 @@ the build (and a content error has stopped the build before this runs).
 from __future__ import annotations
 
 import json
-from typing import Iterator
-
-from centre_ressources.publish import open_data as opendata
+from collections.abc import Iterator
 
 from centre_ressources import urls
-from centre_ressources.publish.form_choices import contribution_choices
-from centre_ressources.publish.feed import atom_feed
 from centre_ressources.catalogue import Catalogue
-from centre_ressources.publish.redirects import redirect_pages
 from centre_ressources.content.schemas import SCHEMA_NAMES, schema_text
+from centre_ressources.publish import open_data as opendata
+from centre_ressources.publish.feed import atom_feed
+from centre_ressources.publish.form_choices import contribution_choices
+from centre_ressources.publish.redirects import redirect_pages
 
 EXPORT_SCHEMAS = (opendata.SHEETS_SCHEMA, opendata.CASES_SCHEMA)
 

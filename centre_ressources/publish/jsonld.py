@@ -10,7 +10,6 @@ from typing import Any
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.content.records import EtudeDeCas, Fiche
-from centre_ressources.publish.open_data import LICENCE
 
 CONTEXT = "https://schema.org"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import gzip
 import io
 import re
+from datetime import UTC, date, datetime, time
 from pathlib import Path
-from datetime import date, datetime, time, timezone
 
 _LASTMOD = re.compile(r"<lastmod>\s*(\d{4}-\d{2}-\d{2})")
 
@@ -22,7 +22,7 @@ def latest_date(sitemap_xml: str) -> int:
     dates = [date.fromisoformat(found) for found in _LASTMOD.findall(sitemap_xml)]
     if not dates:
         return 0
-    return int(datetime.combine(max(dates), time(), tzinfo=timezone.utc).timestamp())
+    return int(datetime.combine(max(dates), time(), tzinfo=UTC).timestamp())
 
 
 def compress(sitemap_xml: str) -> bytes:

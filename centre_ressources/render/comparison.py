@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from centre_ressources.errors import ContentError
 from centre_ressources.content.records import ChronologyEntry, EtudeDeCas, Phase
+from centre_ressources.errors import ContentError
 
 COMPARISON_SLUG = "comparaison"  # /etudes-de-cas/comparaison/: no case study may take this name
 MIN_CASES = 2  # below two case studies there is nothing to compare: no page

@@ -15,9 +15,10 @@ Written by hand rather than with a Markdown plugin: the core must work on the Ma
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
+from centre_ressources.content.markdown_code import lines_outside_code
 from centre_ressources.content.records import Terme
 
 # Between two words of a term: spaces, or one line break inside a paragraph.
@@ -28,7 +29,6 @@ _BEFORE = r"(?<![\w-])"
 _AFTER = r"(?![\w-])"
 
 # Whole lines that are never running text.
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _PROTECTED_LINE = re.compile(
     r"""^\s*(?:
         \#{1,6}(?:\s|$)          # ATX heading
@@ -77,7 +77,7 @@ class TermMatcher:
     slugs: dict[str, str]
 
     @classmethod
-    def build(cls, terms: Iterable[Terme]) -> "TermMatcher":
+    def build(cls, terms: Iterable[Terme]) -> TermMatcher:
         forms: list[tuple[str, bool, str]] = []  # (form, exact case, slug)
         for term in terms:
             for form in term.match_forms:
@@ -108,22 +108,15 @@ class TermMatcher:
 def running_text_blocks(markdown: str) -> list[tuple[bool, str]]:
     """Cut a page into (is running text, chunk) pieces; joined back, they give the page."""
     lines = markdown.split("\n")
-    kinds: list[bool] = []
-    in_front_matter = bool(lines) and lines[0].strip() == "---"
-    in_fence = False
-    for index, line in enumerate(lines):
-        if in_front_matter:
-            kinds.append(False)
-            if index > 0 and line.strip() == "---":
-                in_front_matter = False
-            continue
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            kinds.append(False)
-            continue
-        kinds.append(not in_fence and not _PROTECTED_LINE.match(line) and bool(line.strip()))
+    front_matter_end = 0
+    if lines and lines[0].strip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), len(lines) - 1)
+        front_matter_end = closing + 1
+    kinds = [False] * front_matter_end + [
+        is_text and not _PROTECTED_LINE.match(line) and bool(line.strip())
+        for line, is_text in lines_outside_code(lines[front_matter_end:])]
     pieces: list[tuple[bool, str]] = []
-    for index, (line, kind) in enumerate(zip(lines, kinds)):
+    for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         text = line + ("\n" if index + 1 < len(lines) else "")
         if pieces and pieces[-1][0] == kind:
             pieces[-1] = (kind, pieces[-1][1] + text)

@@ -13,20 +13,21 @@ from functools import cache
 import jinja2
 
 from centre_ressources import urls
-from centre_ressources.render.pictures.actor_map import actor_map
-from centre_ressources.render.comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
-from centre_ressources.render.deferred import DeferredParts
-from centre_ressources.downloads.listing import NONE as NO_DOWNLOADS, Downloads, format_size
-from centre_ressources.publish import open_data as opendata
-from centre_ressources.render.facets import duration_limits, keywords
 from centre_ressources.catalogue import CaseMoment, Catalogue
 from centre_ressources.content.records import Fiche, Phase
-from centre_ressources.render.pictures.phase_cycle import phase_cycle
-from centre_ressources.render.pictures.markup import as_markdown_block
-from centre_ressources.render.pictures.qrcode import qr_svg
 from centre_ressources.content.sections import REQUIRED_SHEET_SECTIONS, split_sections
 from centre_ressources.content.slugs import slugify
+from centre_ressources.downloads.listing import NONE as NO_DOWNLOADS
+from centre_ressources.downloads.listing import Downloads, format_size
+from centre_ressources.publish import open_data as opendata
+from centre_ressources.render.comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
+from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.render.facets import duration_limits, keywords
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
+from centre_ressources.render.pictures.actor_map import actor_map
+from centre_ressources.render.pictures.markup import as_markdown_block
+from centre_ressources.render.pictures.phase_cycle import phase_cycle
+from centre_ressources.render.pictures.qrcode import qr_svg
 from centre_ressources.render.pictures.timeline import case_timeline, compared_timelines
 
 HOME_CASES_LIMIT = 6  # the home page shows a few cases; the full list lives on its index page

@@ -19,7 +19,7 @@ KINDS = {"fiche": "scaffold/fiche.md.j2", "etude-de-cas": "scaffold/etude-de-cas
 def today() -> str:
     # SOURCE_DATE_EPOCH keeps scaffolds reproducible in tests and builds.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.date().isoformat()
 
 

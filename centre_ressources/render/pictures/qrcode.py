@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 
-
 # Level M recovers from about 15 % damage: enough for a creased or badly printed sheet while
 # keeping the modules large. The quiet zone of 4 modules is the one the standard asks for.
 ERROR_LEVEL = "m"
