@@ -1,60 +1,34 @@
-"""Shared helpers: copies of the project with real or fixture content, and MkDocs builds."""
+"""Shared pytest fixtures, and the layer markers applied by folder (see pyproject.toml).
+
+The helpers themselves live in the package tests/support/ (on the path through pytest's
+`pythonpath = ["tests"]`): `from support.project import copy_project, run_mkdocs, run_cli`.
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CONTENT_DIRS = ("phases", "methods", "case_studies", "paths")
-CONTENT_FILES = ("glossary.yml",)
-SITE_DIRS = ("docs", "hooks")
+from support.project import PROJECT, copy_project, run_mkdocs
+
+TESTS = Path(__file__).resolve().parent
+# Each layer's folder and the markers its tests carry: -m "not browser" skips Chromium,
+# -m "not browser and not build" keeps the quick layer (unit/ and site/).
+LAYER_MARKERS = {"unit": (), "site": (), "build": ("build",), "browser": ("browser", "build")}
+# A test elsewhere that asks for one of these fixtures gets the marker too (fixtures used
+# through others count: browser_page needs browser, site_url needs real_site).
+FIXTURE_MARKERS = {"browser": "browser", "real_site": "build"}
 
 
-def copy_project(destination: Path, content: str = "real") -> Path:
-    """A buildable copy of the site: configuration and theme from the project, content from
-    the project itself (`real`) or from a fixture folder under tests/fixtures/."""
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__")
-    source = PROJECT if content == "real" else FIXTURES / content
-    for name in SITE_DIRS:
-        if name == "docs" and (source / "docs").is_dir() and source != PROJECT:
-            # A fixture brings its own hand-written pages (those of the project link to the
-            # real content); the theme, overrides and assets still come from the project.
-            shutil.copytree(PROJECT / "docs", destination / "docs", ignore=shutil.ignore_patterns("__pycache__", "*.md"))
-            shutil.copytree(source / "docs", destination / "docs", dirs_exist_ok=True)
-            continue
-        shutil.copytree(PROJECT / name, destination / name, ignore=ignore)
-    for name in CONTENT_DIRS:
-        if (source / name).is_dir():
-            shutil.copytree(source / name, destination / name, ignore=ignore)
-    for name in CONTENT_FILES:
-        if (source / name).is_file():
-            shutil.copy(source / name, destination / name)
-    return destination
-
-
-def run_mkdocs(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=root, env=env, capture_output=True, text=True,
-    )
-
-
-def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), *args],
-        cwd=root, env=env, capture_output=True, text=True,
-    )
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        relative = Path(str(item.path)).resolve().relative_to(TESTS)
+        names = set(LAYER_MARKERS.get(relative.parts[0], ()))
+        names.update(marker for fixture, marker in FIXTURE_MARKERS.items() if fixture in item.fixturenames)
+        for name in sorted(names):
+            if item.get_closest_marker(name) is None:
+                item.add_marker(name)
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +49,7 @@ def mini_project(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def site_url(real_site):
     """The real site, built once and served on localhost."""
-    from browser import serve_directory
+    from support.browser import serve_directory
 
     with serve_directory(real_site) as url:
         yield url
@@ -83,7 +57,7 @@ def site_url(real_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    from browser import launch_chromium
+    from support.browser import launch_chromium
 
     with launch_chromium() as chromium:
         yield chromium

@@ -1,0 +1,158 @@
+"""Every built page in Chromium, in the light and in the dark colour scheme:
+- axe-core finds no violation of WCAG 2.0 / 2.1, levels A and AA (what RGAA 4.1 follows);
+- the page makes no request to any host but the site's own;
+- its Content-Security-Policy blocks nothing the page uses.
+
+Each page is loaded once per scheme (a session fixture) and the three tests read the results.
+During those visits the search worker receives an index without documents: it still loads
+all its code, but does not index the whole site again on every page (the most costly part
+of a visit). The search itself is exercised, with the real index, by its own test below.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from support.axe import AXE_TAGS, RUN_AXE, new_context
+from support.site_pages import page_urls
+
+SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
+
+
+
+@dataclass
+class PageVisit:
+    url: str
+    scheme: str
+    rendered_scheme: str = ""
+    axe_violations: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+
+class _Network:
+    """Requests of a browser context, including those of workers, and which are in flight."""
+
+    def __init__(self, context) -> None:
+        self.urls: list[str] = []
+        self.pending: set = set()
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
+        context.on("requestfailed", self._ended)
+
+    def _started(self, request) -> None:
+        self.urls.append(request.url)
+        self.pending.add(request)
+
+    def _ended(self, request) -> None:
+        self.pending.discard(request)
+
+    def settle(self, page, timeout_ms: int = 5000) -> None:
+        waited = 0
+        while self.pending and waited < timeout_ms:
+            page.wait_for_timeout(50)
+            waited += 50
+
+
+def empty_search_index(site) -> str:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.dumps({"config": index["config"], "docs": []})
+
+
+@pytest.fixture(scope="session")
+def visits(browser, site_url, real_site) -> list[PageVisit]:
+    """Each page in both schemes, one tab per scheme. The two tabs overlap: axe-core starts
+    in one while the other loads, so that both cores of the machine work."""
+    search_index = empty_search_index(real_site)
+    tabs = {}
+    for scheme in SCHEMES:
+        context = new_context(browser, scheme)
+        context.route("**/search/search_index.json",
+                      lambda route: route.fulfill(body=search_index, content_type="application/json"))
+        tabs[scheme] = (context, _Network(context), context.new_page())
+    results = []
+    for url in page_urls(real_site):
+        pending = []
+        for scheme, (_, network, page) in tabs.items():
+            visit = PageVisit(url, scheme)
+            start = len(network.urls)
+            page.goto(site_url + url)
+            if urlsplit(page.url).path != urlsplit(site_url + url).path:
+                # A redirect page (an old address) sends the browser on at once: its target
+                # is audited as a page of its own; the stub is checked in the HTML (validity,
+                # links, policy). Its requests still count below.
+                visit.rendered_scheme = SCHEMES[scheme]
+            else:
+                visit.rendered_scheme = page.evaluate("document.body.dataset.mdColorScheme")
+                page.evaluate(f"(tags) => {{ window.__axeRun = ({RUN_AXE})(tags); }}", AXE_TAGS)  # not awaited
+            pending.append((visit, start, network, page))
+        for visit, start, network, page in pending:
+            if urlsplit(page.url).path == urlsplit(site_url + url).path:
+                visit.axe_violations = page.evaluate("() => window.__axeRun")
+            network.settle(page)
+            visit.requests = network.urls[start:]
+            visit.csp_violations = page.evaluate("window.__cspViolations")
+            results.append(visit)
+    for context, _, _ in tabs.values():
+        context.close()
+    return results
+
+
+def _report(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_wcag_violation_on_any_page(visits, scheme):
+    checked = [v for v in visits if v.scheme == scheme]
+    assert len(checked) > 20
+    # The emulated preference really switched Material's scheme: both palettes are tested.
+    assert {v.rendered_scheme for v in checked} == {SCHEMES[scheme]}
+    problems = [f"{v.url or '/'} : {line}" for v in checked for line in v.axe_violations]
+    assert problems == [], f"{len(problems)} violation(s) en thème {scheme} :\n" + _report(problems)
+
+
+def _foreign(urls: list[str], site_url: str) -> list[str]:
+    own = urlsplit(site_url).netloc
+    return [u for u in urls if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != own]
+
+
+def test_no_page_requests_another_host(visits, site_url):
+    assert all(v.requests for v in visits)  # the measurement sees each page's own requests
+    foreign = [f"{v.url or '/'} [{v.scheme}] : {u}" for v in visits for u in _foreign(v.requests, site_url)]
+    assert foreign == [], _report(foreign)
+
+
+def test_content_security_policy_blocks_nothing_the_site_uses(visits):
+    blocked = [f"{v.url or '/'} [{v.scheme}] : {line}" for v in visits for line in v.csp_violations]
+    assert blocked == [], _report(blocked)
+
+
+def test_search_and_scheme_toggle_stay_on_the_site(browser, site_url, real_site):
+    """The features that load code or data on demand: the search (a web worker that fetches
+    its index and French language support) and the light/dark toggle, on the home page, a
+    sheet, a case study and the error page (each at a different depth of the site)."""
+    context = new_context(browser, "light")
+    network = _Network(context)
+    page = context.new_page()
+    urls = page_urls(real_site)
+    sheet = next(u for u in urls if u.startswith("fiches/") and u.count("/") == 2)
+    case = next(u for u in urls if u.startswith("etudes-de-cas/") and u.count("/") == 2)
+    for url in ("", sheet, case, "404.html"):
+        page.goto(site_url + url)
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("coopération")
+        page.locator(".md-search-result__item").first.wait_for()
+        page.keyboard.press("Escape")
+        page.locator("form[data-md-component='palette'] label:visible").click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        page.locator("form[data-md-component='palette'] label:visible").click()
+        network.settle(page)
+        assert page.evaluate("window.__cspViolations") == []
+    context.close()
+    assert any(u.endswith("search/search_index.json") for u in network.urls)  # the worker is seen
+    assert _foreign(network.urls, site_url) == []

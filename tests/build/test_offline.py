@@ -1,0 +1,165 @@
+"""The offline pack: the real centre built once with the offline plugin and zipped, as
+`centre-ressources build --hors-ligne` does; unzipped, then opened from file:// in Chromium."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from centre_ressources import urls
+from centre_ressources.downloads.offline_pack import (OFFLINE_VARIABLE, PACK_FOLDER, SHIM_URI, file_links, online_canonical,
+                                       policy_for_file_urls)
+from centre_ressources.downloads.make import make_offline_pack
+from support.project import PROJECT
+
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+_LINK = re.compile(r'<(?:a|link|script|img)\b[^>]*?\b(?:href|src)="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _run_mkdocs(arguments: list[str], environment: dict[str, str]) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", *arguments], cwd=PROJECT, env=env,
+                            capture_output=True, text=True)
+    assert "WARNING" not in result.stderr, result.stderr
+    return result.returncode
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> Path:
+    """The offline pack, unzipped; built once for this module."""
+    work = tmp_path_factory.mktemp("hors-ligne")
+    downloads = work / "telechargements"
+    downloads.mkdir()
+    archive = make_offline_pack(_run_mkdocs, work, downloads)
+    assert archive.name == urls.OFFLINE_PACK.rsplit("/", 1)[-1]
+    with zipfile.ZipFile(archive) as opened:
+        assert {name.split("/", 1)[0] for name in opened.namelist()} == {PACK_FOLDER}
+        opened.extractall(work / "decompresse")
+    return work / "decompresse" / PACK_FOLDER
+
+
+def _file_requests(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    return requests
+
+
+def test_the_pack_opens_from_the_file_system_and_its_links_work(pack, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    requests = _file_requests(page)
+    page.goto((pack / "index.html").as_uri())
+    assert page.locator("h1").first.inner_text().startswith("Centre de ressources de la coopération territoriale")
+    page.locator("nav.md-nav--primary").get_by_role("link", name="1. Impulsion").first.click()
+    assert page.url.endswith("/demarche/impulsion.html")
+    page.locator("article").get_by_role("link", name="Constituer le groupe d'initiative").first.click()
+    assert page.url.endswith("/fiches/constituer-le-groupe-d-initiative.html")
+    assert page.locator("#etape-1").inner_text().startswith("Étape 1")
+    assert page.locator("link[rel=stylesheet]").count() >= 2
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"  # styled
+    page.locator("article").get_by_text("Fiche suivante").get_by_role("link").click()
+    assert page.url.endswith("/fiches/explorer-les-enjeux-du-territoire.html")
+    outside = [url for url in requests if not url.startswith(("file:", "data:", "about:"))]
+    assert outside == []
+
+
+def test_a_search_returns_results_offline(pack, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    requests = _file_requests(page)
+    page.goto((pack / "index.html").as_uri())
+    query = page.locator("input[data-md-component=search-query]")
+    query.click()
+    # Material says "Taper pour démarrer la recherche" once its index is loaded in the worker.
+    # A locator waits without evaluating a string in the page (which the CSP may refuse).
+    page.locator(".md-search-result__meta").filter(has_text="Taper").wait_for(timeout=20_000)
+    query.press_sequentially("charte")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert results.count() >= 1
+    assert "rediger-la-charte-de-cooperation.html" in " ".join(
+        page.locator(".md-search-result__link").evaluate_all("links => links.map(l => l.href)"))
+    page.locator(".md-search-result__link").first.click()
+    assert page.url.startswith("file:") and ".html" in page.url
+    assert page.locator("article").inner_text().lower().count("charte") >= 1
+    assert [url for url in requests if not url.startswith(("file:", "data:", "about:"))] == []
+
+
+def test_every_link_in_the_pack_leads_to_a_file_and_anchor_it_contains(pack):
+    pages = {path: path.read_text(encoding="utf-8") for path in pack.rglob("*.html")}
+    ids = {path: set(_ID.findall(text)) for path, text in pages.items()}
+    broken = []
+    for path, text in pages.items():
+        for link in _LINK.findall(text):
+            parts = urlsplit(link.replace("&amp;", "&"))
+            if parts.scheme or link.startswith("//"):
+                continue  # an external address (the sheets' permanent address online, licences)
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir() or not target.exists():
+                broken.append(f"{path.relative_to(pack)} -> {link}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids[target]:
+                if not parts.fragment.startswith("__"):  # Material's own targets (#__search …)
+                    broken.append(f"{path.relative_to(pack)} -> {link} (ancre)")
+    assert len(pages) > 30
+    assert broken == []
+
+
+def test_pages_of_the_pack_name_their_online_address_as_canonical(pack):
+    canonical = re.compile(r'<link rel="canonical" href="([^"]+)"')
+    sheet = (pack / "fiches" / "constituer-le-groupe-d-initiative.html").read_text(encoding="utf-8")
+    assert canonical.search(sheet).group(1) == f"{SITE_URL}fiches/constituer-le-groupe-d-initiative/"
+    assert canonical.search((pack / "index.html").read_text(encoding="utf-8")).group(1) == SITE_URL
+    case = (pack / "etudes-de-cas" / "morlaix" / "index.html").read_text(encoding="utf-8")
+    assert canonical.search(case).group(1) == f"{SITE_URL}etudes-de-cas/morlaix/"
+    assert online_canonical('<link rel="canonical" href="https://e.org/a/b.html">') == (
+        '<link rel="canonical" href="https://e.org/a/b/">')
+
+
+def test_the_pack_loads_nothing_from_another_host(pack):
+    assert (pack / SHIM_URI).is_file()
+    for path in pack.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r'<script[^>]+src="(https?:)?//', text), path
+        assert not re.search(r'<link[^>]+rel="stylesheet"[^>]+href="(https?:)?//', text), path
+    assert (pack / "search" / "search_index.js").is_file()
+
+
+def test_the_online_site_keeps_its_clean_urls_and_strict_policy(real_site):
+    assert (real_site / "fiches" / "constituer-le-groupe-d-initiative" / "index.html").is_file()
+    assert not (real_site / "fiches" / "constituer-le-groupe-d-initiative.html").exists()
+    assert not (real_site / SHIM_URI).exists()
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "iframe-worker" not in home and "unsafe-inline" not in home
+    assert OFFLINE_VARIABLE not in os.environ
+
+
+def test_offline_pages_let_inline_scripts_run_and_keep_every_other_directive():
+    page = ('<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src '
+            "'self'; script-src 'self' 'sha256-abc='; object-src 'none'\"></head>")
+    relaxed = policy_for_file_urls(page)
+    assert "script-src 'self' 'unsafe-inline'; object-src 'none'" in relaxed
+    assert "default-src 'self';" in relaxed and "sha256" not in relaxed
+    assert policy_for_file_urls("<p>sans politique</p>") == "<p>sans politique</p>"
+
+
+def test_offline_links_to_folders_point_to_the_pack_files():
+    files = {"index.html", "fiches/index.html", "fiches/x.html", "demarche/impulsion.html", "accessibilite.html"}
+    page = ('<a href="x/">x</a> <a href="../demarche/impulsion/#etape-2">p</a> <a href="./">i</a> '
+            '<a href="../accessibilite/">a</a> <a href="https://example.org/fiches/x/">web</a> '
+            '<a href="absente/">?</a> <a href="x.html">deja</a>')
+    assert file_links(page, "fiches/index.html", files) == (
+        '<a href="x.html">x</a> <a href="../demarche/impulsion.html#etape-2">p</a> <a href="index.html">i</a> '
+        '<a href="../accessibilite.html">a</a> <a href="https://example.org/fiches/x/">web</a> '
+        '<a href="absente/">?</a> <a href="x.html">deja</a>')
+    assert file_links('<a href="fiches/">f</a>', "index.html", files) == '<a href="fiches/index.html">f</a>'
+    # Written for the online address fiches/x/ (one folder deeper than the file fiches/x.html).
+    assert file_links('<a href="../../accessibilite/">a</a>', "fiches/x.html", files) == (
+        '<a href="../accessibilite.html">a</a>')

@@ -1,0 +1,57 @@
+"""Copies of the project with real or fixture content, and MkDocs or CLI builds of them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent.parent
+PROJECT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+GOLDEN = TESTS / "golden"
+CONTENT_DIRS = ("phases", "methods", "case_studies", "paths")
+CONTENT_FILES = ("glossary.yml",)
+SITE_DIRS = ("docs", "hooks")
+
+
+def copy_project(destination: Path, content: str = "real") -> Path:
+    """A buildable copy of the site: configuration and theme from the project, content from
+    the project itself (`real`) or from a fixture folder under tests/fixtures/."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("__pycache__")
+    source = PROJECT if content == "real" else FIXTURES / content
+    for name in SITE_DIRS:
+        if name == "docs" and (source / "docs").is_dir() and source != PROJECT:
+            # A fixture brings its own hand-written pages (those of the project link to the
+            # real content); the theme, overrides and assets still come from the project.
+            shutil.copytree(PROJECT / "docs", destination / "docs", ignore=shutil.ignore_patterns("__pycache__", "*.md"))
+            shutil.copytree(source / "docs", destination / "docs", dirs_exist_ok=True)
+            continue
+        shutil.copytree(PROJECT / name, destination / name, ignore=ignore)
+    for name in CONTENT_DIRS:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, destination / name, ignore=ignore)
+    for name in CONTENT_FILES:
+        if (source / name).is_file():
+            shutil.copy(source / name, destination / name)
+    return destination
+
+
+def run_mkdocs(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), *args],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
