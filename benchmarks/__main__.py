@@ -16,8 +16,17 @@ from . import measure
 from .floor import PageShape, page_shape, words_of, write_floor
 from .grow import DEFAULT_CASE_SHARE, grow_catalogue
 from .project import PROJECT, copy_project, tree_size
-from .targets import (BUILD_VS_FLOOR_AT, Results, SiteFigures, SizeResult, StageResult, measures_table,
-                      stages_table, verdicts, verdicts_table)
+from .targets import (
+    BUILD_VS_FLOOR_AT,
+    Results,
+    SiteFigures,
+    SizeResult,
+    StageResult,
+    measures_table,
+    stages_table,
+    verdicts,
+    verdicts_table,
+)
 
 DEFAULT_SIZES = (100, 1000, 2000)
 # The machines are shared and their speed drifts: the shortest of three builds is steadier.

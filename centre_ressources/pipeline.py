@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from centre_ressources import urls
@@ -16,6 +17,7 @@ from centre_ressources.catalogue import Catalogue, Dropped, link
 from centre_ressources.checks.hyperlinks import SiteMap, check_links
 from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.content.load import CASES_DIR, Content, read_content
+from centre_ressources.content.texts import FileTexts
 from centre_ressources.downloads.listing import find_downloads
 from centre_ressources.errors import ContentError, ContentErrors
 from centre_ressources.render.deferred import DeferredParts
@@ -28,22 +30,29 @@ ABSENT_PAGES = {"phase": urls.phase_page, "fiche": urls.sheet_page,
                 "etude-de-cas": urls.case_page, "parcours": urls.path_page}
 
 
+@dataclass
+class _Checked:
+    catalogue: Catalogue  # of the records without error
+    errors: list[ContentError]  # every error found so far
+    absent: dict[str, frozenset[str]]  # the records left out, by kind
+    texts: dict[str, FileTexts]  # the contributors' texts, by file, for the link check
+
+
 def build_catalogue(root: Path) -> Catalogue:
     """Read and check all content; raise ContentErrors listing every problem."""
-    catalogue, errors, _ = _catalogue_of_what_passes(root)
-    if errors:
-        raise ContentErrors(errors)
-    return catalogue
+    checked = _catalogue_of_what_passes(root)
+    if checked.errors:
+        raise ContentErrors(checked.errors)
+    return checked.catalogue
 
 
-def _catalogue_of_what_passes(root: Path) -> tuple[Catalogue, list[ContentError], dict[str, frozenset[str]]]:
-    """The catalogue of the records without error, every error found, and what was left out."""
+def _catalogue_of_what_passes(root: Path) -> _Checked:
     loaded = read_content(root)
     errors = list(loaded.errors)
     content, absent = loaded.content, dict(loaded.absent)
     while True:
         try:
-            return link(content, absent), errors, absent
+            return _Checked(link(content, absent), errors, absent, loaded.texts)
         except Dropped as dropped:
             content, absent = _without(content, absent, dropped.records)
         except ContentErrors as found:
@@ -89,14 +98,15 @@ def generate(root: Path, site_url: str | None = None,
 
 def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None, link_terms: bool,
               deferred: DeferredParts | None) -> tuple[Catalogue, RenderedSite]:
-    catalogue, errors, absent = _catalogue_of_what_passes(root)
+    checked = _catalogue_of_what_passes(root)
+    catalogue, errors = checked.catalogue, checked.errors
     cases_dir = (root / CASES_DIR).resolve()  # resolved once, not once per case
     case_dirs = {case.slug: str(cases_dir / case.slug) for case in catalogue.cases}
     site = render_site(catalogue, case_dirs, site_url=site_url, downloads=find_downloads(downloads_dir),
                        link_terms=link_terms, deferred=deferred)
-    absent_pages = {page(slug) for kind, page in ABSENT_PAGES.items() for slug in absent.get(kind, ())}
+    absent_pages = {page(slug) for kind, page in ABSENT_PAGES.items() for slug in checked.absent.get(kind, ())}
     try:
-        check_contributed_links(catalogue, site, root / DOCS_DIR, absent_pages)
+        check_contributed_links(catalogue, checked.texts, site, root / DOCS_DIR, absent_pages)
     except ContentErrors as found:
         errors += found.errors
     if errors:
@@ -104,8 +114,8 @@ def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None
     return catalogue, site
 
 
-def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: Path,
-                            absent_pages: set[str] | frozenset[str] = frozenset()) -> None:
+def check_contributed_links(catalogue: Catalogue, texts: dict[str, FileTexts], site: RenderedSite,
+                            docs_dir: Path, absent_pages: set[str] | frozenset[str] = frozenset()) -> None:
     """`absent_pages`: the pages of records in error, which a link may name (anchors unchecked)."""
     site_map = SiteMap.from_site(site.pages, set(site.assets), docs_dir, absent_pages)
     records = [(p, urls.phase_page(p.slug)) for p in catalogue.phases]
@@ -114,8 +124,7 @@ def check_contributed_links(catalogue: Catalogue, site: RenderedSite, docs_dir: 
     records += [(p, urls.path_page(p.slug)) for p in catalogue.paths]
     errors = []
     for record, page_uri in records:
-        errors += check_links(record.origin, record.body, page_uri, site_map)
-        record.origin.memo.clear()  # the last check to need it: its memory goes back now
+        errors += check_links(texts.pop(record.origin.path), page_uri, site_map)  # its last use
     if errors:
         raise ContentErrors(errors)
 

@@ -14,9 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from centre_ressources.content.records import Origin
 from centre_ressources.content.markdown_code import lines_outside_code
-from centre_ressources.content.texts import any_text_matches, contributed_texts, line_within
+from centre_ressources.content.texts import FileTexts, line_within
 from centre_ressources.errors import ContentError
 
 _INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
@@ -99,17 +98,17 @@ def _maybe_link(lowered: str) -> bool:
     return "](" in lowered or "]:" in lowered or "href" in lowered or "src" in lowered
 
 
-def check_links(origin: Origin, body: str, page_uri: str, site: SiteMap) -> list[ContentError]:
-    if not any_text_matches(origin, body, _maybe_link):
+def check_links(texts: FileTexts, page_uri: str, site: SiteMap) -> list[ContentError]:
+    if not texts.may_match(_maybe_link):
         return []
     errors = []
-    for text in contributed_texts(origin, body):
+    for text in texts.each():
         visible = mask_code(text.text)
         for pattern in (_INLINE_LINK, _REFERENCE, _HTML_LINK):
             for match in pattern.finditer(visible):
                 problem = _problem(match["target"], page_uri, site)
                 if problem:
-                    errors.append(ContentError(origin.path, line_within(text, match.start()), 1, text.field, problem))
+                    errors.append(ContentError(texts.origin.path, line_within(text, match.start()), 1, text.field, problem))
     return errors
 
 

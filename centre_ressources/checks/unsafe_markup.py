@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from centre_ressources.content.records import Origin
-from centre_ressources.content.texts import Text, any_text_matches, contributed_texts, line_within
+from centre_ressources.content.texts import FileTexts, Text, line_within
 from centre_ressources.errors import ContentError
 
 _RULES = [
@@ -36,12 +35,12 @@ def _could_be_unsafe(lowered: str) -> bool:
     return "<" in lowered or "=" in lowered or "script" in lowered or "text/html" in lowered
 
 
-def unsafe_markup(origin: Origin, body: str) -> list[ContentError]:
-    if not any_text_matches(origin, body, _could_be_unsafe):
+def unsafe_markup(texts: FileTexts) -> list[ContentError]:
+    if not texts.may_match(_could_be_unsafe):
         return []
     errors = []
-    for text in contributed_texts(origin, body):
-        errors.extend(_scan(origin.path, text))
+    for text in texts.each():
+        errors.extend(_scan(texts.origin.path, text))
     return errors
 
 

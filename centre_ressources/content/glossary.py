@@ -10,6 +10,7 @@ from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, parse_yaml, read_text
 from centre_ressources.content.records import Fiche, Origin, Terme
 from centre_ressources.content.slugs import slugify
+from centre_ressources.content.texts import FileTexts
 from centre_ressources.content.validate import validate_document
 from centre_ressources.errors import ContentError
 
@@ -28,7 +29,7 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
         return ()
     doc = SourceDocument(GLOSSARY_FILE, data if data is not None else {}, locations)
     origin = Origin(GLOSSARY_FILE, locations, 1, doc.data if isinstance(doc.data, dict) else {})
-    found = validate_document(doc, "glossaire") + (unsafe_markup(origin, "") if isinstance(doc.data, dict) else [])
+    found = validate_document(doc, "glossaire") + (unsafe_markup(FileTexts(origin, "")) if isinstance(doc.data, dict) else [])
     if found:
         errors.extend(found)
         return ()

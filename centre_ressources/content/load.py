@@ -9,7 +9,7 @@ from typing import Any
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
 from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
-from centre_ressources.content.glossary import GLOSSARY_FILE, load_glossary
+from centre_ressources.content.glossary import load_glossary
 from centre_ressources.content.records import (
     Actor,
     ChronologyEntry,
@@ -30,6 +30,7 @@ from centre_ressources.content.records import (
 )
 from centre_ressources.content.sections import missing_sheet_sections
 from centre_ressources.content.slugs import is_slug, slug_advice
+from centre_ressources.content.texts import FileTexts
 from centre_ressources.content.validate import validate_document
 from centre_ressources.errors import ContentError, ContentErrors
 
@@ -49,17 +50,6 @@ class Content:
     glossary: tuple[Terme, ...] = ()  # optional file glossary.yml
 
 
-def content_files(root: Path) -> list[Path]:
-    """Every file the content depends on (for watching and for reproducibility checks)."""
-    files = sorted((root / PHASES_DIR).glob("*.md")) + sorted((root / METHODS_DIR).glob("*.md"))
-    files += sorted((root / PATHS_DIR).glob("*.md"))
-    files += [root / GLOSSARY_FILE] if (root / GLOSSARY_FILE).is_file() else []
-    cases = root / CASES_DIR
-    if cases.is_dir():
-        files += sorted(p for p in cases.rglob("*") if p.is_file())
-    return files
-
-
 @dataclass(frozen=True)
 class Loaded:
     """What reading found: the records that passed, every error, and the records that exist but
@@ -69,6 +59,7 @@ class Loaded:
     content: Content
     errors: tuple[ContentError, ...]
     absent: dict[str, frozenset[str]]
+    texts: dict[str, FileTexts]  # by file, for the checks that come after rendering (links)
 
 
 def load_content(root: Path) -> Content:
@@ -83,9 +74,10 @@ def read_content(root: Path) -> Loaded:
     """Read every content file under `root`, keeping the records that pass and every error."""
     errors: list[ContentError] = []
     absent: dict[str, set[str]] = {kind: set() for kind in ("phase", "fiche", "etude-de-cas", "parcours")}
+    texts: dict[str, FileTexts] = {}
 
     def load(path: Path, schema: str, make) -> Any:
-        record = _load(root, path, schema, make, errors)
+        record = _load(root, path, schema, make, errors, texts)
         if record is None:
             absent[schema].add(path.parent.name if path.name == "index.md" else path.stem)
         return record
@@ -113,14 +105,15 @@ def read_content(root: Path) -> Loaded:
         paths=tuple(p for p in paths if p),
         glossary=glossary,
     )
-    return Loaded(content, tuple(errors), {kind: frozenset(slugs) for kind, slugs in absent.items()})
+    return Loaded(content, tuple(errors), {kind: frozenset(slugs) for kind, slugs in absent.items()}, texts)
 
 
 def _display(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError]) -> Any:
+def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError],
+          texts: dict[str, FileTexts]) -> Any:
     display = _display(root, path)
     slug = path.parent.name if path.name == "index.md" else path.stem
     if not is_slug(slug):
@@ -134,12 +127,14 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError])
     placeholders = placeholder_errors(doc)
     found = without_placeholder_fields(validate_document(doc, schema), placeholders) + placeholders
     origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
-    found += unsafe_markup(origin, doc.body)
+    file_texts = FileTexts(origin, doc.body)
+    found += unsafe_markup(file_texts)
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)
     if found:
         errors.extend(found)
         return None
+    texts[display] = file_texts
     return make(slug, doc, path, origin)
 
 

@@ -18,8 +18,6 @@ class Origin:
     # The front matter as read, kept so that later checks (links, unsafe markup) can walk
     # every contributed text with its line.
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    # What the checks compute once per file and share (see contributed.any_text_matches).
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def line(self, *field_path: Any) -> int:
         return self.locations.closest(field_path)[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from centre_ressources.content.frontmatter import FieldPath
@@ -19,23 +20,30 @@ class Text:
     in_body: bool  # body lines map one to one to file lines; folded YAML text does not
 
 
-def contributed_texts(origin: Origin, body: str) -> Iterator[Text]:
-    yield from _walk(origin, origin.data, ())
-    if body.strip():
-        yield Text(body, origin.body_line, "", True)
+class FileTexts:
+    """Every text a contributor wrote in one file: the front matter's values and the body.
 
+    Made when the file is read and handed to each check that reads texts (unsafe markup, then
+    the links once the pages exist); its joined text in lower case is made once, for all."""
 
-def any_text_matches(origin: Origin, body: str, test: Callable[[str], object]) -> bool:
-    """Whether `test` holds for the contributed texts, all joined and in lower case: a quick
-    test that lets a check skip a file without building a `Text` (field name, line) for each
-    of its hundreds of values. The joined text is made once per file and shared by the checks
-    (the memo of its Origin); a match in any value is a match in it, so the quick test only
-    errs towards yes."""
-    joined = origin.memo.get("lowered_texts")
-    if joined is None or origin.memo.get("lowered_body") is not body:
-        joined = origin.memo["lowered_texts"] = f"{body}\n{_joined_strings(origin.data)}".lower()
-        origin.memo["lowered_body"] = body
-    return bool(test(joined))
+    def __init__(self, origin: Origin, body: str):
+        self.origin = origin
+        self.body = body
+
+    def each(self) -> Iterator[Text]:
+        yield from _walk(self.origin, self.origin.data, ())
+        if self.body.strip():
+            yield Text(self.body, self.origin.body_line, "", True)
+
+    @cached_property
+    def _lowered(self) -> str:
+        return f"{self.body}\n{_joined_strings(self.origin.data)}".lower()
+
+    def may_match(self, test: Callable[[str], object]) -> bool:
+        """Whether `test` holds for all the texts joined, in lower case: a quick test that lets
+        a check skip a file without a `Text` (field name, line) for each of its values; a match
+        in any one text is a match in the joined text, so it only errs towards yes."""
+        return bool(test(self._lowered))
 
 
 def _joined_strings(value: Any) -> str:

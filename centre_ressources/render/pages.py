@@ -14,7 +14,7 @@ import jinja2
 
 from centre_ressources import urls
 from centre_ressources.catalogue import CaseMoment, Catalogue
-from centre_ressources.content.records import Fiche, Phase
+from centre_ressources.content.records import Fiche
 from centre_ressources.content.sections import REQUIRED_SHEET_SECTIONS, split_sections
 from centre_ressources.content.slugs import slugify
 from centre_ressources.downloads.listing import NONE as NO_DOWNLOADS
@@ -241,7 +241,3 @@ def link_glossary_terms(pages: GeneratedPages, catalogue: Catalogue, deferred: D
     for uri in targets:
         pages.replace(uri, link_terms(pages[uri], matcher, lambda slug, uri=uri: urls.relative(uri, urls.GLOSSARY, slug),
                                       write=deferred.term_link if deferred else None))
-
-
-def phase_label(phase: Phase) -> str:
-    return f"{phase.numero}. {phase.titre}"

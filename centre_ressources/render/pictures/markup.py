@@ -61,10 +61,6 @@ def element(tag: str, *children, **attrs) -> Html:
     return Html(opening + "".join(items).replace("\n", " ") + f"</{tag}>")
 
 
-def void(tag: str, **attrs) -> Html:
-    return Html(f"<{tag}{_attributes(attrs)}>")
-
-
 def join(*items) -> Html:
     """Sibling elements, one per line."""
     return Html("\n".join(i for i in items if i))
