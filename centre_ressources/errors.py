@@ -39,3 +39,11 @@ class ContentErrors(Exception):
 
 class SiteConflict(Exception):
     """A hand-written file of docs/ at the address of a generated one (message in French)."""
+
+
+class FrontMatterError(Exception):
+    """The one error that stops the reading of a file (unreadable YAML, a refused tag…)."""
+
+    def __init__(self, error: ContentError):
+        self.error = error
+        super().__init__(error.format())

@@ -92,7 +92,7 @@ def _relpath(path: str, start: str) -> str:
     if ".." in start_parts or ".." in path_parts:
         return posixpath.relpath(path, start)
     common = 0
-    for start_part, path_part in zip(start_parts, path_parts):
+    for start_part, path_part in zip(start_parts, path_parts, strict=False):  # up to the shorter
         if start_part != path_part:
             break
         common += 1

@@ -108,7 +108,8 @@ def check_links(texts: FileTexts, page_uri: str, site: SiteMap) -> list[ContentE
             for match in pattern.finditer(visible):
                 problem = _problem(match["target"], page_uri, site)
                 if problem:
-                    errors.append(ContentError(texts.origin.path, line_within(text, match.start()), 1, text.field, problem))
+                    line = line_within(text, match.start())
+                    errors.append(ContentError(texts.origin.path, line, 1, text.field, problem))
     return errors
 
 

@@ -46,7 +46,8 @@ def placeholder_errors(doc: SourceDocument) -> list[ContentError]:
     for offset, text in enumerate(doc.body.split("\n")):
         if _MARKED_LINE.match(text):
             errors.append(ContentError(doc.path, doc.body_line + offset, 1, "",
-                                       "ce paragraphe est encore à écrire : remplacez « À compléter… » par votre texte."))
+                                       "ce paragraphe est encore à écrire : "
+                                       "remplacez « À compléter… » par votre texte."))
     return errors
 
 

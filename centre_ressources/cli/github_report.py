@@ -90,7 +90,8 @@ def summary(errors: list[ContentError], changed: list[str] | None) -> str:
         cases = sorted({p.split("/")[1] for p in changed if p.startswith(CASES_DIR + "/") and p.count("/") >= 2})
         if cases and not errors:
             lines += ["", "### Voir votre page avant sa publication", "",
-                      f"1. En bas de ce résumé, dans « Artifacts », téléchargez **{PREVIEW_ARTIFACT}** (un fichier zip).",
+                      f"1. En bas de ce résumé, dans « Artifacts », téléchargez **{PREVIEW_ARTIFACT}** "
+                      "(un fichier zip).",
                       "2. Décompressez-le sur votre ordinateur."]
             lines += [f"3. Ouvrez le fichier `etudes-de-cas/{slug}/index.html` dans votre navigateur."
                       for slug in cases]

@@ -25,7 +25,8 @@ from centre_ressources.pipeline import build_catalogue, generate
 def _project_root(value: str | None) -> Path:
     root = Path(value or ".").resolve()
     if not (root / "mkdocs.yml").is_file():
-        raise SystemExit(f"erreur : aucun fichier mkdocs.yml dans {root} ; lancez la commande depuis le dossier du projet.")
+        raise SystemExit(f"erreur : aucun fichier mkdocs.yml dans {root} ; "
+                         "lancez la commande depuis le dossier du projet.")
     return root
 
 
@@ -166,7 +167,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="centre-ressources", description="Centre de ressources de la coopération territoriale.")
+    main = argparse.ArgumentParser(prog="centre-ressources",
+                                   description="Centre de ressources de la coopération territoriale.")
     main.add_argument("--racine", dest="root", help="dossier du projet (par défaut : le dossier courant)")
     commands = main.add_subparsers(dest="command", required=True, metavar="commande")
     check = commands.add_parser("check", help="vérifier les contenus sans construire le site")

@@ -29,7 +29,8 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
         return ()
     doc = SourceDocument(GLOSSARY_FILE, data if data is not None else {}, locations)
     origin = Origin(GLOSSARY_FILE, locations, 1, doc.data if isinstance(doc.data, dict) else {})
-    found = validate_document(doc, "glossaire") + (unsafe_markup(FileTexts(origin, "")) if isinstance(doc.data, dict) else [])
+    found = validate_document(doc, "glossaire")
+    found += unsafe_markup(FileTexts(origin, "")) if isinstance(doc.data, dict) else []
     if found:
         errors.extend(found)
         return ()
@@ -80,7 +81,8 @@ def check_glossary(terms: tuple[Terme, ...], sheets: dict[str, Fiche]) -> list[C
     for term in terms:
         for index, slug in enumerate(term.voir_aussi):
             if slug == term.slug:
-                error(term, ("voir_aussi", index), f"voir_aussi[{index + 1}]", "un terme ne peut pas renvoyer à lui-même.")
+                error(term, ("voir_aussi", index), f"voir_aussi[{index + 1}]",
+                      "un terme ne peut pas renvoyer à lui-même.")
             elif slug not in by_slug:
                 error(term, ("voir_aussi", index), f"voir_aussi[{index + 1}]",
                       f"aucun terme du glossaire n'a l'ancre « {slug} »{_suggest(slug, by_slug)}")

@@ -97,7 +97,8 @@ def read_content(root: Path) -> Loaded:
     paths = [load(path, "parcours", _make_path) for path in sorted((root / PATHS_DIR).glob("*.md"))]
     glossary = load_glossary(root, errors)
     if not phases:
-        errors.append(ContentError(PHASES_DIR, 1, 1, "", "aucune phase trouvée : le dossier phases/ doit contenir les fichiers des phases."))
+        errors.append(ContentError(PHASES_DIR, 1, 1, "", "aucune phase trouvée : le dossier phases/ doit contenir "
+                                                         "les fichiers des phases."))
     content = Content(
         phases=tuple(sorted((p for p in phases if p), key=lambda p: p.numero)),
         fiches=tuple(f for f in fiches if f),

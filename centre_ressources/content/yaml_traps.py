@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
+
 CURLY_QUOTES = "“”„‘’‚«»"
 NON_BREAKING_SPACES = "\u00a0\u202f\u2007"
 _LOOK_BACK = 3  # lines before the error that may hold its cause
@@ -95,3 +97,41 @@ def _list_field_off_by_one(lines: list[str], line: int, first_line: int) -> Trap
         if column <= indent:
             return None
     return None
+
+
+def french_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> tuple[int, int, str]:
+    """Where a YAML syntax error is (file line, column) and what to do, in French."""
+    # For an unclosed bracket or quote, the opening (context mark) is where to look.
+    opened = any(word in (exc.context or "") for word in ("flow", "quoted"))
+    mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+    line = (mark.line if mark else 0) + first_line
+    column = (mark.column if mark else 0) + 1
+    trap = explain(text.split("\n"), line - first_line, first_line)
+    if trap:
+        return trap.line + first_line, trap.column + 1, f"en-tête YAML illisible : {trap.message}"
+    return line, column, _pyyaml_problem(exc)
+
+
+def _pyyaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").lower()
+    context = exc.context or ""
+    if "flow sequence" in context:
+        return "en-tête YAML illisible : une liste ouverte par « [ » n'est pas refermée par « ] »."
+    if "flow mapping" in context:
+        return "en-tête YAML illisible : un groupe ouvert par « { » n'est pas refermé par « } »."
+    if "mapping values are not allowed" in problem:
+        hint = "un « : » inattendu ; si la valeur contient « : », mettez-la entre guillemets."
+    elif "could not find expected ':'" in problem:
+        hint = "il manque « : » entre le nom du champ et sa valeur."
+    elif "tab" in problem or "'\\t'" in problem:
+        hint = "une tabulation sert d'indentation ; utilisez des espaces."
+    elif "found undefined alias" in problem:
+        hint = "un alias « * » renvoie à une ancre « & » qui n'existe pas."
+    elif "expected <block end>" in problem or "indentation" in problem:
+        hint = "l'indentation est incohérente : alignez les champs d'un même niveau avec des espaces."
+    elif "found unexpected end of stream" in problem or "quoted scalar" in context:
+        hint = "des guillemets ouverts ne sont pas refermés."
+    else:
+        hint = f"la syntaxe YAML est invalide ({exc.problem})."
+    return f"en-tête YAML illisible : {hint}"
+

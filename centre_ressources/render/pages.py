@@ -141,7 +141,8 @@ def navigation(catalogue: Catalogue) -> list:
         {"La démarche": [urls.APPROACH, *phases]},
         {"Fiches méthodes": urls.SHEETS},
         {"Parcours": urls.PATHS},
-        {"Études de cas": [urls.CASES, {"Comparer les cas": urls.COMPARISON}] if has_comparison(catalogue) else urls.CASES},
+        {"Études de cas": ([urls.CASES, {"Comparer les cas": urls.COMPARISON}] if has_comparison(catalogue)
+                           else urls.CASES)},
         {"Enseignements": [urls.LESSONS, *urls.LESSON_PAGES]},
         *([{"Glossaire": urls.GLOSSARY}] if catalogue.glossary else []),
         {"Télécharger": urls.DOWNLOADS},
@@ -239,5 +240,6 @@ def link_glossary_terms(pages: GeneratedPages, catalogue: Catalogue, deferred: D
                *(urls.sheet_page(f.slug) for f in catalogue.sheets),
                *(urls.case_page(c.slug) for c in catalogue.cases)]
     for uri in targets:
-        pages.replace(uri, link_terms(pages[uri], matcher, lambda slug, uri=uri: urls.relative(uri, urls.GLOSSARY, slug),
-                                      write=deferred.term_link if deferred else None))
+        def href(slug: str, uri: str = uri) -> str:
+            return urls.relative(uri, urls.GLOSSARY, slug)
+        pages.replace(uri, link_terms(pages[uri], matcher, href, write=deferred.term_link if deferred else None))
