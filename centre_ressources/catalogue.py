@@ -101,7 +101,8 @@ def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> 
 
     _check_phase_numbers(content.phases, errors)
     # A reference to an absent record is neither an error nor kept: its record is dropped.
-    known_sheets = {**sheets, **dict.fromkeys(absent_sheets)}
+    # absent sheets count as known (their own file has the error): values unused
+    known_sheets: dict[str, Fiche | None] = {**sheets, **dict.fromkeys(absent_sheets)}
     for sheet in content.fiches:
         if sheet.phase in absent_phases or absent_sheets.intersection(sheet.fiches_liees):
             dropped.add(("fiche", sheet.slug))
@@ -184,7 +185,7 @@ class Dropped(Exception):
         super().__init__(f"{len(records)} records refer to records in error")
 
 
-def _unknown(path: str, line: int, field_name: str, kind: str, value: str, known: dict) -> ContentError:
+def _unknown(path: str, line: int, field_name: str, kind: str, value: str, known: Mapping[str, object]) -> ContentError:
     hint = did_you_mean(value, known) or (
         f" ; valeurs possibles : {', '.join(sorted(known))}." if len(known) <= 15 else ".")
     noun = {"phase": "aucune phase", "fiche": "aucune fiche", "étape": "aucune étape"}[kind]
@@ -219,7 +220,7 @@ def _check_phase_numbers(phases: tuple[Phase, ...], errors: list[ContentError]) 
         seen[phase.numero] = phase
 
 
-def _check_sheet_references(sheet: Fiche, phases: dict[str, Phase], sheets: dict[str, Fiche],
+def _check_sheet_references(sheet: Fiche, phases: dict[str, Phase], sheets: Mapping[str, object],
                             errors: list[ContentError]) -> None:
     origin = sheet.origin
     phase = phases.get(sheet.phase)
@@ -237,7 +238,7 @@ def _check_sheet_references(sheet: Fiche, phases: dict[str, Phase], sheets: dict
                                        f"fiches_liees[{position + 1}]", "une fiche ne peut pas être liée à elle-même."))
 
 
-def _path_memberships(paths: tuple[Parcours, ...], sheets: dict[str, Fiche],
+def _path_memberships(paths: tuple[Parcours, ...], sheets: Mapping[str, object],
                       errors: list[ContentError]) -> dict[str, tuple[PathMembership, ...]]:
     """Check that each path names existing sheets, each once; index the paths by sheet."""
     by_sheet: dict[str, list[PathMembership]] = defaultdict(list)
@@ -264,7 +265,9 @@ def _check_aliases(records, errors: list[ContentError]) -> None:
     for record in records:
         for position, alias in enumerate(record.alias):
             other = owners.get(alias)
-            if other is not None and other is not record:
+            if other is None:
+                pass
+            elif other is not record:
                 errors.append(ContentError(record.origin.path, record.origin.line("alias", position), 1,
                                            f"alias[{position + 1}]",
                                            f"l'alias « {alias} » est déjà utilisé par {other.origin.path}."))

@@ -17,6 +17,7 @@ from centre_ressources.catalogue import Catalogue, Dropped, link
 from centre_ressources.checks.hyperlinks import SiteMap, check_links
 from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.content.load import CASES_DIR, Content, read_content
+from centre_ressources.content.records import EtudeDeCas, Fiche, Parcours, Phase
 from centre_ressources.content.texts import FileTexts
 from centre_ressources.downloads.listing import find_downloads
 from centre_ressources.errors import ContentError, ContentErrors
@@ -118,6 +119,7 @@ def check_contributed_links(catalogue: Catalogue, texts: dict[str, FileTexts], s
                             docs_dir: Path, absent_pages: set[str] | frozenset[str] = frozenset()) -> None:
     """`absent_pages`: the pages of records in error, which a link may name (anchors unchecked)."""
     site_map = SiteMap.from_site(site.pages, set(site.assets), docs_dir, absent_pages)
+    records: list[tuple[Phase | Fiche | EtudeDeCas | Parcours, str]]
     records = [(p, urls.phase_page(p.slug)) for p in catalogue.phases]
     records += [(f, urls.sheet_page(f.slug)) for f in catalogue.sheets]
     records += [(c, urls.case_page(c.slug)) for c in catalogue.cases]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.pipeline import generate, hold_until_built, release_after_build
@@ -34,7 +35,7 @@ class SiteBuild:
     catalogue: Catalogue | None = None  # until the published files are written
     deferred: DeferredParts = field(default_factory=DeferredParts)
     generated: frozenset[str] = frozenset()
-    jsonld: dict[str, str] = field(default_factory=dict)
+    jsonld: dict[str, dict[str, Any]] = field(default_factory=dict)
     staged: StagedFiles | None = None
 
     def start(self, root: Path, site_url: str | None, downloads_dir: str | None):

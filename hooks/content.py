@@ -50,8 +50,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         for item in build.files(hand_written, config.site_url or "/", config.site_name,
                                 config.site_description or ""):
-            path = str(item.path) if item.path is not None else None
-            files.append(File.generated(config, item.src_uri, content=item.content, abs_src_path=path))
+            if item.path is not None:
+                files.append(File.generated(config, item.src_uri, abs_src_path=str(item.path)))
+            else:
+                files.append(File.generated(config, item.src_uri, content=item.content or ""))
     except SiteConflict as conflict:
         raise PluginError(str(conflict)) from None
     return files

@@ -74,7 +74,8 @@ class SiteMap:
                         assets.add(uri)
         # Generated pages first (they win over a hand-written page of the same address), and
         # read only when an anchor is checked: `generated` may render each page on demand.
-        return cls(ChainMap(generated, hand_written), assets, unread)
+        return cls(ChainMap(dict(generated) if not isinstance(generated, dict) else generated, hand_written),
+                   assets, unread)
 
     def anchors(self, uri: str) -> set[str]:
         if uri not in self._anchors:

@@ -110,7 +110,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     work_dir = Path(tempfile.mkdtemp(prefix="centre-ressources-"))
     try:
-        environment = {}
+        environment: dict[str, str] | None = {}
         if args.pdf or args.offline:
             environment = _make_downloads(root, args, work_dir)
             if environment is None:

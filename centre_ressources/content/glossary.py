@@ -3,12 +3,13 @@ and its references (other terms, sheets) checked."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, parse_yaml, read_text
-from centre_ressources.content.records import Fiche, Origin, Terme
+from centre_ressources.content.records import Origin, Terme
 from centre_ressources.content.slugs import slugify
 from centre_ressources.content.texts import FileTexts
 from centre_ressources.content.validate import validate_document
@@ -54,7 +55,7 @@ def _form_key(form: str) -> str:
     return " ".join(form.replace("’", "'").casefold().split())
 
 
-def check_glossary(terms: tuple[Terme, ...], sheets: dict[str, Fiche]) -> list[ContentError]:
+def check_glossary(terms: tuple[Terme, ...], sheets: Mapping[str, object]) -> list[ContentError]:
     """Each term has its own anchor and forms; every term and sheet it names exists."""
     errors: list[ContentError] = []
     by_slug: dict[str, Terme] = {}
@@ -93,5 +94,5 @@ def check_glossary(terms: tuple[Terme, ...], sheets: dict[str, Fiche]) -> list[C
     return errors
 
 
-def _suggest(value: str, known: dict) -> str:
+def _suggest(value: str, known: Mapping[str, object]) -> str:
     return did_you_mean(value, known) or "."

@@ -28,7 +28,8 @@ class Section:
 
 def split_sections(body: str, body_line: int = 1) -> list[Section]:
     sections: list[Section] = []
-    title, start, buffer = "", body_line, []
+    title, start = "", body_line
+    buffer: list[str] = []
     for offset, (line, is_text) in enumerate(lines_outside_code(body.split("\n"))):
         match = _HEADING.match(line) if is_text else None
         if match:

@@ -59,7 +59,7 @@ def _type_hint(expected: list[str], error: ValidationError, root: dict[str, Any]
     if "integer" in expected and isinstance(value, str) and value.strip().isdigit():
         return f" ; écrivez le nombre sans guillemets : {value.strip()}."
     if ("array" in expected or "object" in expected) and isinstance(value, str) and path:
-        return "." + with_example("", example_lines(str(path[-1]), error.schema, root))
+        return "." + with_example("", example_lines(str(path[-1]), error.schema, root))  # type: ignore[arg-type]
     return "."
 
 
@@ -76,7 +76,9 @@ def _translate(doc: SourceDocument, error: ValidationError, root: dict[str, Any]
     path = tuple(error.absolute_path)
     line, column = doc.location(path)
     kind = error.validator
-    schema = error.schema
+    schema: dict[str, Any] = error.schema  # type: ignore[assignment]  # a schema here, never a bool
+    instance: Any = error.instance
+    wanted: Any = error.validator_value
 
     def at(message: str, where: tuple[Any, ...] = path) -> ContentError:
         found_line, found_column = doc.location(where)
@@ -84,7 +86,7 @@ def _translate(doc: SourceDocument, error: ValidationError, root: dict[str, Any]
 
     if kind == "additionalProperties":
         known = sorted(schema.get("properties", {}))
-        for extra in sorted(set(error.instance) - set(known), key=str):
+        for extra in sorted(set(instance) - set(known), key=str):
             hint = did_you_mean(str(extra), known) or f" ; les champs possibles ici sont : {', '.join(known)}."
             yield at(f"ce champ est inconnu{hint}", path + (extra,))
     elif kind == "required":
@@ -96,29 +98,29 @@ def _translate(doc: SourceDocument, error: ValidationError, root: dict[str, Any]
             message = with_example(message, example_lines(missing, wanted, root))
         yield ContentError(doc.path, line, column, where, message)
     elif kind == "type":
-        expected = error.validator_value
+        expected = wanted
         expected = expected if isinstance(expected, list) else [expected]
-        names = " ou ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        yield at(f"attendu : {names} ; trouvé : {describe(error.instance)}{_type_hint(expected, error, root, path)}")
+        names = " ou ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected)
+        yield at(f"attendu : {names} ; trouvé : {describe(instance)}{_type_hint(expected, error, root, path)}")
     elif kind == "enum":
-        choices = ", ".join(f"« {c} »" for c in error.validator_value)
-        yield at(f"valeur « {error.instance} » non reconnue ; valeurs possibles : {choices}.")
+        choices = ", ".join(f"« {c} »" for c in wanted)
+        yield at(f"valeur « {instance} » non reconnue ; valeurs possibles : {choices}.")
     elif kind == "minLength":
-        yield at("ce texte est vide ou trop court." if not error.instance else
-                 f"ce texte est trop court (au moins {error.validator_value} caractères).")
+        yield at("ce texte est vide ou trop court." if not instance else
+                 f"ce texte est trop court (au moins {wanted} caractères).")
     elif kind == "minItems":
-        count = error.validator_value
+        count = wanted
         yield at(f"la liste doit contenir au moins {count} élément{'s' if count > 1 else ''}.")
     elif kind == "minimum":
-        yield at(f"la valeur {error.instance} est trop petite (minimum : {error.validator_value}).")
+        yield at(f"la valeur {instance} est trop petite (minimum : {wanted}).")
     elif kind == "maximum":
-        yield at(f"la valeur {error.instance} est trop grande (maximum : {error.validator_value}).")
+        yield at(f"la valeur {instance} est trop grande (maximum : {wanted}).")
     elif kind in {"pattern", "format"} and "date" in (schema.get("format", ""), kind):
-        yield at(f"date invalide : {describe(error.instance)} ; écrivez-la AAAA-MM-JJ, par exemple 2025-03-14.")
+        yield at(f"date invalide : {describe(instance)} ; écrivez-la AAAA-MM-JJ, par exemple 2025-03-14.")
     elif kind == "pattern" and schema.get("pattern", "").startswith("^[a-z0-9]"):
-        yield at(f"{describe(error.instance)} n'est pas un identifiant valide : "
+        yield at(f"{describe(instance)} n'est pas un identifiant valide : "
                  "lettres minuscules sans accents, chiffres et tirets, par exemple « charte-de-cooperation ».")
     elif kind == "pattern" and schema.get("pattern", "").startswith("^https?"):
-        yield at(f"{describe(error.instance)} n'est pas une adresse web : elle doit commencer par https://.")
+        yield at(f"{describe(instance)} n'est pas une adresse web : elle doit commencer par https://.")
     else:  # pragma: no cover - a schema keyword without a French wording yet
         yield at(f"valeur invalide ({error.message}).")

@@ -228,4 +228,5 @@ class Walker:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return _scalar_value(node)

@@ -48,6 +48,7 @@ def sheet_record(catalogue: Catalogue, sheet: Fiche, site_url: str) -> dict[str,
     page = urls.sheet_page(sheet.slug)
     phase = catalogue.phase(sheet.phase)
     step = phase.step(sheet.etape)
+    assert step is not None  # checked when the catalogue was linked
     return {
         "slug": sheet.slug,
         "url": _url(site_url, page),
@@ -248,7 +249,7 @@ def _type_label(spec: dict[str, Any], defs: dict[str, Any]) -> str:
              "array": "liste", "object": "objet", "null": "vide"}
     kinds = spec.get("type", "object")
     kinds = kinds if isinstance(kinds, list) else [kinds]
-    label = " ou ".join(names.get(k, k) for k in kinds)
+    label = " ou ".join(names.get(str(k), str(k)) for k in kinds)
     if spec.get("format") == "date":
         label += " (date AAAA-MM-JJ)"
     elif spec.get("format") == "uri":

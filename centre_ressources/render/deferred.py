@@ -18,7 +18,7 @@ import re
 import secrets
 
 from centre_ressources import urls
-from centre_ressources.render.pictures.markup import as_markdown_block
+from centre_ressources.render.pictures.markup import Html, as_markdown_block
 
 # U+E000 slug U+E001 text U+E002: private-use characters, which no keyboard types.
 _TERM_OPEN, _TERM_MIDDLE, _TERM_CLOSE = "\ue000", "\ue001", "\ue002"
@@ -36,7 +36,7 @@ class DeferredParts:
         self._token = f"centre-ressources-image-{secrets.token_hex(8)}"
         self._pictures: dict[str, list[str]] = {}
 
-    def picture(self, page_uri: str, html: str) -> str:
+    def picture(self, page_uri: str, html: Html) -> str:
         """A placeholder paragraph for the picture, in the page's Markdown."""
         block = as_markdown_block(html)  # same checks as when the picture is written inline
         found = self._pictures.setdefault(page_uri, [])

@@ -129,12 +129,13 @@ def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str],
                write: Callable[[str, str], str] | None = None) -> str:
     """Return the page with the first occurrence of each term linked to `href(slug)`, as a
     Markdown link, or written by `write(slug, text)` (the marks of deferred.py, in a build)."""
-    if matcher.pattern is None:
+    pattern = matcher.pattern
+    if pattern is None:
         return markdown
     linked: set[str] = set()
 
     def replace(match: re.Match) -> str:
-        slug = matcher.slugs[match.lastgroup]
+        slug = matcher.slugs[str(match.lastgroup)]  # every alternative of the pattern is a named group
         if slug in linked:
             return match.group(0)
         linked.add(slug)
@@ -145,10 +146,10 @@ def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str],
     def link_text(text: str) -> str:
         out, position = [], 0
         for span in _PROTECTED_SPAN.finditer(text):
-            out.append(matcher.pattern.sub(replace, text[position:span.start()]))
+            out.append(pattern.sub(replace, text[position:span.start()]))
             out.append(span.group(0))
             position = span.end()
-        out.append(matcher.pattern.sub(replace, text[position:]))
+        out.append(pattern.sub(replace, text[position:]))
         return "".join(out)
 
     return "".join(link_text(chunk) if running else chunk for running, chunk in running_text_blocks(markdown))

@@ -25,7 +25,7 @@ from centre_ressources.render.deferred import DeferredParts
 from centre_ressources.render.facets import duration_limits, keywords
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
 from centre_ressources.render.pictures.actor_map import actor_map
-from centre_ressources.render.pictures.markup import as_markdown_block
+from centre_ressources.render.pictures.markup import Html, as_markdown_block
 from centre_ressources.render.pictures.phase_cycle import phase_cycle
 from centre_ressources.render.pictures.qrcode import qr_svg
 from centre_ressources.render.pictures.timeline import case_timeline, compared_timelines
@@ -113,7 +113,7 @@ def template_environment() -> jinja2.Environment:
 
 
 @jinja2.pass_context
-def _place_picture(context: jinja2.runtime.Context, html: str) -> str:
+def _place_picture(context: jinja2.runtime.Context, html: Html) -> str:
     deferred: DeferredParts | None = context.get("deferred")
     if deferred is None:
         return as_markdown_block(html)
