@@ -10,8 +10,9 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import ChainMap
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from centre_ressources.content.markdown_code import lines_outside_code
@@ -74,8 +75,8 @@ class SiteMap:
                         assets.add(uri)
         # Generated pages first (they win over a hand-written page of the same address), and
         # read only when an anchor is checked: `generated` may render each page on demand.
-        return cls(ChainMap(dict(generated) if not isinstance(generated, dict) else generated, hand_written),
-                   assets, unread)
+        # (a cast, not a copy: copying would render every page)
+        return cls(ChainMap(cast(MutableMapping[str, str], generated), hand_written), assets, unread)
 
     def anchors(self, uri: str) -> set[str]:
         if uri not in self._anchors:
