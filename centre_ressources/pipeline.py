@@ -135,8 +135,8 @@ def check_contributed_links(catalogue: Catalogue, texts: dict[str, FileTexts], s
 def cyclic_gc_paused() -> Iterator[None]:
     """Reading and rendering a catalogue makes hundreds of thousands of small objects without
     reference cycles, freed by reference counting alone; Python's cyclic collector, which runs
-    every few hundred new objects, only scans them again and again: a sixth of the time of
-    `check` at 2,000 items. It is paused meanwhile, and runs again as usual afterwards."""
+    every few hundred new objects, only scans them again and again (benchmarks/LISEZMOI.md).
+    It is paused meanwhile, and runs again as usual afterwards."""
     enabled = gc.isenabled()
     gc.disable()
     try:

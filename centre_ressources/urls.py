@@ -84,7 +84,7 @@ def relative(from_src: str, to_src: str, anchor: str = "") -> str:
 
 def _relpath(path: str, start: str) -> str:
     """`posixpath.relpath` for the site's clean relative paths, without its two calls to
-    `os.getcwd()`: it runs for every link of every generated page (100,000 at 2,000 items)."""
+    `os.getcwd()`: it runs for every link of every generated page."""
     if path.startswith("/") or start.startswith("/"):
         return posixpath.relpath(path, start)
     start_parts = [part for part in start.split("/") if part and part != "."]

@@ -48,7 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         # Everything but MkDocs: schemas, references, links. The glossary links are left out:
-        # they never touch a heading (so no anchor) and took a third of the time.
+        # they never touch a heading (so no anchor), and they took a good part of the time.
         catalogue, _ = generate(root, link_terms=False)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)

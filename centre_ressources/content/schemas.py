@@ -23,7 +23,7 @@ def load_schema(name: str) -> dict:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    # Imported here: only a file that fails the first pass needs it (8 MB and 50 ms saved).
+    # Imported here: only a file that fails the first pass needs it.
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -31,10 +31,10 @@ def validator(name: str) -> Draft202012Validator:
 
 @cache
 def fast_validator(name: str) -> jsonschema_rs.Validator:
-    """The same schema compiled by jsonschema-rs, which only answers valid or not, sixty times
-    faster: validating thousands of files took longer than reading them. Every file it does
-    not accept is validated again by `validator(name)`, whose errors are worded in French;
-    tests/test_fast_validation.py checks that both give the same verdict."""
+    """The same schema compiled by jsonschema-rs, which only answers valid or not, much faster
+    (benchmarks/LISEZMOI.md). Every file it does not accept is validated again by
+    `validator(name)`, whose errors are worded in French; tests/unit/content/
+    test_fast_validation.py checks that both give the same verdict."""
     return jsonschema_rs.validator_for(load_schema(name), validate_formats=True)
 
 

@@ -42,8 +42,8 @@ def read_values(text: str, display_path: str, first_line: int = 1) -> tuple[Any,
 class Locations(Mapping[FieldPath, Location]):
     """Where each value of a YAML text sits in its file, found only when first asked for.
 
-    Only an error message needs a position, and most files have none: reading thousands of
-    files without recording the position of each of their values halves the reading time."""
+    Only an error message needs a position, and most files have none: their values are read
+    without recording where each one sits."""
 
     def __init__(self, yaml_text: str = "", display_path: str = "", first_line: int = 1,
                  found: dict[FieldPath, Location] | None = None):
@@ -78,10 +78,10 @@ class Locations(Mapping[FieldPath, Location]):
         return found.get(path, (1, 1))
 
 
-# libyaml's parser (PyYAML's C binding) composes the same nodes, with the same marks, about
-# ten times faster than the pure-Python one: it matters with thousands of files. Its error
-# messages are worded differently, so a file it refuses is parsed again by the pure-Python
-# parser, whose messages the French translations below were written for.
+# libyaml's parser (PyYAML's C binding) composes the same nodes, with the same marks, much
+# faster than the pure-Python one (benchmarks/LISEZMOI.md). Its error messages are worded
+# differently, so a file it refuses is parsed again by the pure-Python parser, whose messages
+# the French translations (yaml_traps.py) were written for.
 _C_LOADER = getattr(yaml, "CSafeLoader", None)
 
 # The first characters of the plain values that the safe loader reads as something other than
@@ -97,7 +97,7 @@ _IMPLICIT_WORDS = frozenset(
 if _C_LOADER is not None and None not in yaml.SafeLoader.yaml_implicit_resolvers:  # no wildcard
     class _QuickLoader(_C_LOADER):  # type: ignore[misc, valid-type]
         """libyaml asks the resolver for the type of every value: a quick answer for text,
-        the most common (a third of the composing time otherwise)."""
+        the most common."""
 
         def resolve(self, kind, value, implicit):
             if kind is yaml.ScalarNode and implicit[0] and value and (
@@ -130,8 +130,8 @@ _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar constructors are us
 
 
 def _scalar_value(node: yaml.ScalarNode) -> Any:
-    # Text, by far the most common, is the node's value as it is: the constructor's
-    # general path costs a fifth of the reading time of a catalogue.
+    # Text, by far the most common, is the node's value as it is, without the constructor's
+    # general path.
     if node.tag == _STR_TAG:
         return node.value
     try:
@@ -147,7 +147,7 @@ def _scalar_value(node: yaml.ScalarNode) -> Any:
 
 
 # The tags the safe loader resolves plain values to: a set lookup spares two prefix tests on
-# each of the hundreds of thousands of nodes of a large catalogue.
+# each node.
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
     "str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "merge", "omap", "pairs", "set",
     "value"))

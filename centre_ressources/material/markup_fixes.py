@@ -17,7 +17,7 @@ import re
 
 _CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>')
 # Found by the attribute, not by the spaces before it: a pattern starting with `\s+` is tried
-# at every space of the page (three quarters of the time this module took).
+# at every space of the page.
 _EMPTY_TABINDEX = 'tabindex=""'
 _TOC_TITLE = '<label class="md-nav__title" for="__toc">'
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

@@ -22,15 +22,15 @@ EXPORT_SCHEMAS = (opendata.SHEETS_SCHEMA, opendata.CASES_SCHEMA)
 
 
 def _json(data) -> str:
-    # Compact: with `indent`, the json module falls back from its C encoder to pure Python,
-    # a third of a second per thousand case studies; programs read these files, not people.
+    # Compact: with `indent`, the json module falls back from its C encoder to pure Python;
+    # programs read these files, not people.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def each_published_file(catalogue: Catalogue, site_url: str, site_name: str,
                         description: str = "") -> Iterator[tuple[str, str]]:
-    """The same files one after the other, so that the build can write each and let it go: with
-    thousands of case studies the open data weighs tens of MB, and more again as Python data."""
+    """The files one after the other, so that the build can write each and let it go (the open
+    data of a large catalogue is heavy, and heavier again as Python data)."""
     sheets = opendata.sheets_document(catalogue, site_url, site_name)
     yield urls.API_SHEETS, _json(sheets)
     yield urls.API_SHEETS_CSV, opendata.sheets_csv(sheets)

@@ -51,7 +51,7 @@ _ATTRIBUTES = {
 }
 
 
-# Built once: nh3.clean would convert the allowlists for every page (a third of its time).
+# Built once: nh3.clean would convert the allowlists again for every page.
 _CLEANER = nh3.Cleaner(
     tags=_TAGS,
     attributes=_ATTRIBUTES,

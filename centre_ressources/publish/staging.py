@@ -1,7 +1,7 @@
 """The published files of one build, written to a temporary folder for the build to copy.
 
-Held in memory until the end of the build, the open data of thousands of case studies would
-weigh tens of MB; written out one by one and let go, it costs only the disk. A file of `docs/`
+Held in memory until the end of the build, the open data of a large catalogue would weigh on
+the build's peak; written out one by one and let go, it costs only the disk. A file of `docs/`
 at the same address as a generated one is refused: one of them would silently win.
 """
 

@@ -90,7 +90,7 @@ class TermMatcher:
         forms.sort(key=lambda item: len(item[0]), reverse=True)
         # The alternatives are grouped by their first letter, each group behind a lookahead on
         # that letter: at a word start the regex then tries only the forms that can begin
-        # there, not all of them (five times faster over thousands of pages). Forms of two
+        # there, not all of them (benchmarks/LISEZMOI.md). Forms of two
         # groups never match at the same place, and each group keeps the longest-first order,
         # so the first match is the same as with one flat alternation.
         groups: dict[str, list[str]] = {}

@@ -40,7 +40,7 @@ class GeneratedPages(Mapping[str, str]):
     """src_uri -> Markdown of every generated page, each rendered the first time it is read.
 
     A build reads them all; `check` reads only the pages that a contributed link points into
-    with an anchor: rendering the whole catalogue was a third of its time with thousands of cases."""
+    with an anchor."""
 
     def __init__(self) -> None:
         self._makers: dict[str, Callable[[], str]] = {}

@@ -41,7 +41,7 @@ def _attributes(attrs: dict[str, object]) -> str:
 def element(tag: str, *children, **attrs) -> Html:
     """`<tag attrs>children</tag>`. Children that are all elements go one per line (each line then
     starts with a tag); an element holding text keeps it on its own line."""
-    # One pass over the children (tens of thousands of elements with thousands of cases).
+    # One pass over the children: a large catalogue has a great many of them.
     items = []
     all_elements = True
     some_block = False

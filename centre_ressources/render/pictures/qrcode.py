@@ -16,8 +16,7 @@ from html import escape
 ERROR_LEVEL = "m"
 QUIET_ZONE = 4
 # Every mask pattern is valid and every reader undoes any of them; letting segno score all
-# eight to pick one costs about 4.6 ms of CPU per code instead of 1.4 ms (measured here), some
-# seconds per build for a catalogue of a thousand sheets (see benchmarks/). One fixed mask.
+# eight to pick one costs three times as much per code (benchmarks/LISEZMOI.md). One fixed mask.
 MASK = 0
 
 
