@@ -15,6 +15,7 @@ from pathlib import Path
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue, Dropped, link
 from centre_ressources.checks.hyperlinks import SiteMap, check_links
+from centre_ressources.checks.regular_files import irregular_files
 from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.content.load import CASES_DIR, Content, read_content
 from centre_ressources.content.records import EtudeDeCas, Fiche, Parcours, Phase
@@ -48,6 +49,9 @@ def build_catalogue(root: Path) -> Catalogue:
 
 
 def _catalogue_of_what_passes(root: Path) -> _Checked:
+    links = irregular_files(root)
+    if links:  # nothing is read through a link, not even to report on it
+        raise ContentErrors(links)
     loaded = read_content(root)
     errors = list(loaded.errors)
     content, absent = loaded.content, dict(loaded.absent)

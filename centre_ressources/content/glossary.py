@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from centre_ressources.checks.remote_resources import remote_resources
 from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, parse_yaml, read_text
@@ -31,7 +32,9 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
     doc = SourceDocument(GLOSSARY_FILE, data if data is not None else {}, locations)
     origin = Origin(GLOSSARY_FILE, locations, 1, doc.data if isinstance(doc.data, dict) else {})
     found = validate_document(doc, "glossaire")
-    found += unsafe_markup(FileTexts(origin, "")) if isinstance(doc.data, dict) else []
+    if isinstance(doc.data, dict):
+        texts = FileTexts(origin, "")
+        found += unsafe_markup(texts) + remote_resources(texts)
     if found:
         errors.extend(found)
         return ()

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from centre_ressources.checks.impossible_values import impossible_sheet_values
+from centre_ressources.checks.limits import oversized_content_file, oversized_pictures, too_long_lists
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
+from centre_ressources.checks.remote_resources import remote_resources
 from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
 from centre_ressources.content.glossary import load_glossary
@@ -120,18 +123,27 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError],
     if not is_slug(slug):
         errors.append(ContentError(display, 1, 1, "", slug_advice(slug)))
         return None
+    too_big = oversized_content_file(path, display)
+    if too_big:  # not even read
+        errors.append(too_big)
+        return None
     try:
         doc = read_source(path, display)
     except FrontMatterError as exc:
         errors.append(exc.error)
         return None
     placeholders = placeholder_errors(doc)
-    found = without_placeholder_fields(validate_document(doc, schema), placeholders) + placeholders
+    schema_errors = validate_document(doc, schema)
+    found = without_placeholder_fields(schema_errors, placeholders) + placeholders + too_long_lists(doc)
+    if schema == "fiche" and not schema_errors:
+        found += impossible_sheet_values(doc)
     origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
     file_texts = FileTexts(origin, doc.body)
-    found += unsafe_markup(file_texts)
+    found += unsafe_markup(file_texts) + remote_resources(file_texts)
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)
+    if schema == "etude-de-cas":
+        found += oversized_pictures(path.parent, root, IMAGE_SUFFIXES)
     if found:
         errors.extend(found)
         return None

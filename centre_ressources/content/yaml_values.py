@@ -161,14 +161,19 @@ def _refused_tag(tag: str) -> bool:
 
 def quick_value(node: yaml.Node) -> Any:
     """The value of a node tree, without positions; the same value as `Walker.convert`."""
+    return _quick(node, set())
+
+
+def _quick(node: yaml.Node, blocks: set[int]) -> Any:
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR_TAG:  # most values: handled here without a further call
             return node.value
         if _refused_tag(node.tag):
             raise NeedsWalker
         return _scalar_value(node)
-    if _refused_tag(node.tag):
+    if _refused_tag(node.tag) or id(node) in blocks:  # a block met again: an alias
         raise NeedsWalker
+    blocks.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -178,9 +183,9 @@ def quick_value(node: yaml.Node) -> Any:
             if key in result:
                 raise NeedsWalker
             # Text values inline: a call per value is a good part of the reading time.
-            result[key] = value_node.value if value_node.tag == _STR_TAG else quick_value(value_node)
+            result[key] = value_node.value if value_node.tag == _STR_TAG else _quick(value_node, blocks)
         return result
-    return [item.value if item.tag == _STR_TAG else quick_value(item) for item in node.value]
+    return [item.value if item.tag == _STR_TAG else _quick(item, blocks) for item in node.value]
 
 
 class Walker:
@@ -190,6 +195,7 @@ class Walker:
         self.display_path = display_path
         self.first_line = first_line
         self.locations: dict[FieldPath, Location] = {}
+        self.blocks: set[int] = set()
 
     def locate(self, node: yaml.Node) -> Location:
         return node.start_mark.line + self.first_line, node.start_mark.column + 1
@@ -205,6 +211,16 @@ class Walker:
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         self.locations.setdefault(path, self.locate(node))
         self.refuse_tag(node)
+        if not isinstance(node, yaml.ScalarNode):
+            # An alias (« *nom ») repeats a block written earlier: nested, a few lines of them
+            # would make millions of values. Each block is written out in full instead.
+            if id(node) in self.blocks:
+                line, column = self.locations[path]
+                raise FrontMatterError(ContentError(
+                    self.display_path, line, column, "",
+                    "un alias YAML (« *nom ») répète ici un bloc écrit plus haut : écrivez le bloc en entier "
+                    "(les ancres « & » et alias « * » de blocs ne sont pas acceptés)."))
+            self.blocks.add(id(node))
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:

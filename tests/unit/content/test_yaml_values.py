@@ -21,7 +21,7 @@ TRICKY = [
     "vide:\ntilde: ~\nnul: null\nNul: Null",
     "date: 2024-03-14\nmoment: 2024-03-14T10:30:00Z\nimpossible: 2025-13-01",
     "egal: =\nfusion: '<<'",
-    "base: &ancre\n  nom: Maison\ncopie: *ancre",
+    "nombre: &n 3\nrepete: *n",
     "liste: [un, deux, 3, true, null]\ngroupe: {a: 1, b: deux}",
     "bloc: |\n  ligne 1\n  ligne 2\nplie: >-\n  une phrase\n  pliée",
     "texte: Écrit en français, « guillemets », œuvre, l'été",
@@ -40,6 +40,8 @@ REFUSED = [
     "!balise cle: valeur",
     "duree: 90\nduree: 120",
     "a:\n  b: 1\n  b: 2",
+    "base: &ancre\n  nom: Maison\ncopie: *ancre",
+    "a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]",
 ]
 
 

@@ -1,0 +1,68 @@
+"""Limits on what one contribution may weigh, with a clear message rather than a slow build.
+
+Far above what any real sheet or case study needs (the largest today is about 12 KB of text
+and twenty items in a list), low enough that one file cannot slow every build down. They are
+stated in CONTRIBUTING.md (« Les limites »).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from centre_ressources.content.frontmatter import SourceDocument
+from centre_ressources.content.validate import field_name
+from centre_ressources.errors import ContentError
+
+MAX_CONTENT_FILE_BYTES = 256 * 1024  # one sheet, case study, phase or path
+MAX_PICTURE_BYTES = 5 * 1024 * 1024  # one picture beside a case study
+MAX_LIST_ITEMS = 200  # actors, moments, steps, sources… in one list
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} Mo".replace(".", ",") if count >= 1024 * 1024 else f"{count // 1024} Ko"
+
+
+def oversized_content_file(path: Path, display: str) -> ContentError | None:
+    """Checked before the file is read."""
+    size = path.stat().st_size
+    if size <= MAX_CONTENT_FILE_BYTES:
+        return None
+    return ContentError(display, 1, 1, "", (
+        f"ce fichier pèse {_size(size)}, plus que les {_size(MAX_CONTENT_FILE_BYTES)} permis pour un contenu : "
+        "découpez-le (une étude de cas par dossier, une fiche par fichier) ou raccourcissez-le."))
+
+
+def oversized_pictures(folder: Path, root: Path, suffixes: set[str]) -> list[ContentError]:
+    errors = []
+    for picture in sorted(p for p in folder.iterdir() if p.suffix.lower() in suffixes):
+        size = picture.stat().st_size
+        if size > MAX_PICTURE_BYTES:
+            errors.append(ContentError(picture.relative_to(root).as_posix(), 1, 1, "", (
+                f"cette image pèse {_size(size)}, plus que les {_size(MAX_PICTURE_BYTES)} permis : "
+                "enregistrez-la plus petite (2 000 pixels de large suffisent, en JPEG de qualité 80).")))
+    return errors
+
+
+def too_long_lists(doc: SourceDocument) -> list[ContentError]:
+    errors = []
+    for path, count in _lists(doc.data, ()):
+        if count > MAX_LIST_ITEMS:
+            line, column = doc.location(path)
+            errors.append(ContentError(doc.path, line, column, field_name(path), (
+                f"cette liste compte {count} éléments, plus que les {MAX_LIST_ITEMS} permis : "
+                "gardez l'essentiel, ou répartissez-le en plusieurs contenus.")))
+    return errors
+
+
+def _lists(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], int]]:
+    if isinstance(value, list):
+        yield path, len(value)
+        for index, item in enumerate(value):
+            if isinstance(item, (list, dict)):
+                yield from _lists(item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, (list, dict)):
+                yield from _lists(item, path + (key,))
