@@ -1,4 +1,4 @@
-"""Temporary copies of the project, made like `copy_project` in tests/conftest.py.
+"""Temporary copies of the project, made like `copy_project` in tests/support/project.py.
 
 The copy takes the whole project except what is not part of a build (version control, virtual
 environment, tests, built site...), so that pages, hooks and settings added later are measured

@@ -72,7 +72,8 @@ def verdicts(results: Results) -> list[Verdict]:
     label = f"Construction à {thousands(BUILD_VS_FLOOR_AT)} éléments, rapportée au plancher"
     if at:
         ratio = at.site.seconds / at.floor.seconds
-        found.append(Verdict(label, f"{number(ratio)} ({number(at.site.seconds, 1)} s / {number(at.floor.seconds, 1)} s)",
+        measured = f"{number(ratio)} ({number(at.site.seconds, 1)} s / {number(at.floor.seconds, 1)} s)"
+        found.append(Verdict(label, measured,
                              f"≤ {number(BUILD_VS_FLOOR_MAX, 1)}", ratio <= BUILD_VS_FLOOR_MAX))
     else:
         found.append(Verdict(label, "non mesuré", f"≤ {number(BUILD_VS_FLOOR_MAX, 1)}", None))
@@ -90,7 +91,8 @@ def verdicts(results: Results) -> list[Verdict]:
         ratio = (worst.site.sheet_page_bytes or 0) / results.real.sheet_page_bytes
         found.append(Verdict(
             f"Poids d'une page de fiche à {thousands(worst.items)} éléments, rapporté au site réel",
-            f"{number(ratio)} ({thousands(worst.site.sheet_page_bytes or 0)} o / {thousands(results.real.sheet_page_bytes)} o)",
+            f"{number(ratio)} ({thousands(worst.site.sheet_page_bytes or 0)} o"
+            f" / {thousands(results.real.sheet_page_bytes)} o)",
             f"≤ {number(SHEET_PAGE_MAX, 1)}", ratio <= SHEET_PAGE_MAX))
 
     at = results.at(CHECK_AT)
@@ -138,7 +140,8 @@ def measures_table(results: Results) -> str:
             f"| {thousands(size.items)} | {thousands(size.sheets)} + {thousands(size.cases)} | "
             f"{number(site.seconds, 1)} | {number(floor.seconds, 1)} | {number(site.seconds / floor.seconds)} | "
             f"{number(site.wall_seconds, 1)} / {number(floor.wall_seconds, 1)} | "
-            f"{megabytes(site.peak_bytes)} | {megabytes(floor.peak_bytes)} | {number(site.peak_bytes / floor.peak_bytes)} | "
+            f"{megabytes(site.peak_bytes)} | {megabytes(floor.peak_bytes)} | "
+            f"{number(site.peak_bytes / floor.peak_bytes)} | "
             f"{megabytes(site.output_bytes)} | {megabytes(floor.output_bytes)} | "
             f"{megabytes(site.search_index_bytes)} | {megabytes(floor.search_index_bytes)} | "
             f"{kilobytes(site.sheet_page_bytes or 0)} | "

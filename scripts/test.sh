@@ -4,7 +4,7 @@
 set -euo pipefail
 SETUP_EXTRAS=test source "$(dirname "$0")/setup.sh"
 bash scripts/browser-deps.sh
-bash scripts/offline-deps.sh  # the offline pack's search shim (npm), for tests/test_offline.py
+bash scripts/offline-deps.sh  # the offline pack's search shim (npm), for tests/build/test_offline.py
 bash scripts/node-deps.sh  # axe-core, the Nu Html Checker and Java, for the quality tests
 echo "Vérification du code (ruff, mypy)…"
 .venv/bin/ruff check .

@@ -2,7 +2,7 @@
 # Copy the browser libraries of the contribution form from node_modules (installed at the
 # versions of package-lock.json by scripts/node-deps.sh) into docs/assets/vendor/, where they
 # are committed: the site builds without npm. Run it after changing their versions in
-# package.json (`npm install --ignore-scripts`); tests/test_contribution_form.py checks that
+# package.json (`npm install --ignore-scripts`); tests/browser/test_contribution_form.py checks that
 # the committed copies equal node_modules' files.
 #   @cfworker/json-schema  JSON Schema validation without eval (the site's CSP forbids it)
 #   yaml                   writes the YAML front matter of the proposed file

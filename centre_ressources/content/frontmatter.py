@@ -106,3 +106,6 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, 
     except yaml.MarkedYAMLError as exc:
         line, column, problem = yaml_traps.french_problem(exc, text, first_line)
         raise FrontMatterError(ContentError(display_path, line, column, "", problem)) from None
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not accept
+        line, column, problem = yaml_traps.forbidden_character(exc, text, first_line)
+        raise FrontMatterError(ContentError(display_path, line, column, "", problem)) from None

@@ -135,3 +135,12 @@ def _pyyaml_problem(exc: yaml.MarkedYAMLError) -> str:
         hint = f"la syntaxe YAML est invalide ({exc.problem})."
     return f"en-tête YAML illisible : {hint}"
 
+
+def forbidden_character(exc: yaml.reader.ReaderError, text: str, first_line: int) -> tuple[int, int, str]:
+    """Where an invisible character YAML refuses sits, and what to do."""
+    before = text[:exc.position]
+    line = before.count("\n") + first_line
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return line, column, (f"en-tête YAML illisible : un caractère invisible (U+{code:04X}) s'y trouve, souvent collé "
+                          "depuis un autre logiciel ; effacez-le, ou retapez le texte de cette ligne.")

@@ -22,7 +22,7 @@ def test_comparison_is_side_by_side_on_a_computer_and_stacked_on_a_phone(browser
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
     boxes = card_boxes(page, "1-impulsion")
     assert len(boxes) >= 2
-    for above, below in zip(boxes, boxes[1:]):
+    for above, below in zip(boxes, boxes[1:], strict=False):
         assert below["y"] > above["y"] + above["height"] - 1  # one under the other
     assert all(box["width"] > 300 for box in boxes)  # full width, readable
     for heading in ("En un coup d'œil", "La question stratégique essentielle", "1. Impulsion",

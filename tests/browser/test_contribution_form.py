@@ -18,8 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from support.project import PROJECT, copy_project, run_cli, run_mkdocs
 from support.axe import AXE_TAGS, RUN_AXE, new_context
+from support.project import PROJECT, copy_project, run_cli, run_mkdocs
 
 REPO_URL = "https://github.com/exemple/centre-ressources"  # fictional
 VENDORED = {  # docs/assets/vendor/<folder>: (npm package, its folder copied)

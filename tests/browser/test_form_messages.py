@@ -120,7 +120,7 @@ def js_messages(tmp_path_factory, browser):
         documents = {"valide": VALID, **CORPUS}
         found = page.evaluate(JS_MESSAGES, list(documents.values()))
         page.close()
-    return {name: sorted(tuple(pair) for pair in pairs) for name, pairs in zip(documents, found)}
+    return {name: sorted(tuple(pair) for pair in pairs) for name, pairs in zip(documents, found, strict=True)}
 
 
 def test_the_valid_document_is_valid_for_both(js_messages):

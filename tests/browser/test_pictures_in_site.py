@@ -15,8 +15,8 @@ import re
 import pytest
 import yaml
 
-from centre_ressources.render.comparison import COMPARED_CASES_LIMIT
 from centre_ressources.pipeline import build_catalogue
+from centre_ressources.render.comparison import COMPARED_CASES_LIMIT
 from support.project import PROJECT, copy_project, run_mkdocs
 
 WIDTHS = {"telephone": 390, "ordinateur": 1280}

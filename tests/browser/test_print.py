@@ -14,8 +14,8 @@ import zxingcpp
 from pypdf import PdfReader
 
 from centre_ressources import urls
-from centre_ressources.pipeline import build_catalogue
 from centre_ressources.downloads.make import file_name, make_pdfs, page_file
+from centre_ressources.pipeline import build_catalogue
 from centre_ressources.render.pages import format_duration, navigation
 from support.project import PROJECT
 

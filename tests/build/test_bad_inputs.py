@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from support.bad_inputs.corpus import CORPUS, BadInput
 from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import generate
+from support.bad_inputs.corpus import CORPUS, BadInput
 from support.project import copy_project, run_cli, run_mkdocs
 
 

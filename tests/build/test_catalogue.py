@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from centre_ressources.render.facets import duration_limits, keywords
-from centre_ressources.pipeline import build_catalogue
 from centre_ressources.content.slugs import slugify
+from centre_ressources.pipeline import build_catalogue
+from centre_ressources.render.facets import duration_limits, keywords
 from support.project import PROJECT
 
 
@@ -37,7 +37,7 @@ def test_every_sheet_has_one_card_with_its_facts_and_a_working_link(real_site):
     parser = _Cards()
     parser.feed((real_site / "fiches" / "index.html").read_text(encoding="utf-8"))
     assert [card["id"] for card in parser.cards] == [f"fiche-{s.slug}" for s in catalogue.sheets]
-    for card, sheet, link in zip(parser.cards, catalogue.sheets, parser.links):
+    for card, sheet, link in zip(parser.cards, catalogue.sheets, parser.links, strict=True):
         assert card["data-phase"] == sheet.phase
         assert int(card["data-duree"]) == sheet.duree
         assert (int(card["data-min"]), int(card["data-max"])) == (sheet.participants.min, sheet.participants.max)

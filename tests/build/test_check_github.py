@@ -1,9 +1,8 @@
 """`check --format github`: annotations at file/line/col, escaped like @actions/core, and a summary."""
 
-from support.project import copy_project, run_cli
-
-from centre_ressources.errors import ContentError
 from centre_ressources.cli.github_report import annotation
+from centre_ressources.errors import ContentError
+from support.project import copy_project, run_cli
 
 
 def test_annotation_escapes_like_actions_core():

@@ -13,12 +13,17 @@ import pytest
 
 from centre_ressources import urls
 from centre_ressources.pipeline import build_catalogue
-from support.project import FIXTURES, copy_project, run_cli, run_mkdocs
-from support.source_copy import normalise, page_text
 from support.content_checks import check_content_properties
 from support.pictures import check_maps_say_what_is_not_documented
-from support.source_rules import (ARTICLE, article_title, check_case_pages_cite_their_sources,
-                                  check_no_sentence_of_the_article_is_copied, cites_the_article)
+from support.project import FIXTURES, copy_project, run_cli, run_mkdocs
+from support.source_copy import normalise, page_text
+from support.source_rules import (
+    ARTICLE,
+    article_title,
+    check_case_pages_cite_their_sources,
+    check_no_sentence_of_the_article_is_copied,
+    cites_the_article,
+)
 
 CONTRIBUTIONS = FIXTURES / "contributions"
 NEW_CASES = sorted(path.parent.name for path in (CONTRIBUTIONS / "case_studies").glob("*/index.md"))

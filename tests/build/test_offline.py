@@ -14,9 +14,15 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from centre_ressources import urls
-from centre_ressources.downloads.offline_pack import (OFFLINE_VARIABLE, PACK_FOLDER, SHIM_URI, file_links, online_canonical,
-                                       policy_for_file_urls)
 from centre_ressources.downloads.make import make_offline_pack
+from centre_ressources.downloads.offline_pack import (
+    OFFLINE_VARIABLE,
+    PACK_FOLDER,
+    SHIM_URI,
+    file_links,
+    online_canonical,
+    policy_for_file_urls,
+)
 from support.project import PROJECT
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)

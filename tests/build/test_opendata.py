@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 from jsonschema import Draft202012Validator
 
+from centre_ressources.pipeline import build_catalogue
 from centre_ressources.publish import open_data as opendata
 from centre_ressources.publish.feed import atom_feed
-from centre_ressources.pipeline import build_catalogue
 from support.project import PROJECT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -89,12 +89,12 @@ def test_exports_list_every_sheet_and_case_with_every_field(real_site, catalogue
     assert [s["slug"] for s in sheets] == [s.slug for s in catalogue.sheets]
     assert [c["slug"] for c in cases] == [c.slug for c in catalogue.cases]
     # Every field of the front matter is there, under its own name.
-    for record, sheet in zip(sheets, catalogue.sheets):
+    for record, sheet in zip(sheets, catalogue.sheets, strict=True):
         for field in sheet.origin.data:
             assert field in record, (sheet.slug, field)
         assert [s["consignes"] for s in record["deroule"]] == [s.consignes.strip() for s in sheet.deroule]
         assert "\n\n".join(s["texte"] for s in record["sections"]).count("\n") > 0
-    for record, case in zip(cases, catalogue.cases):
+    for record, case in zip(cases, catalogue.cases, strict=True):
         for field in case.origin.data:
             assert field in record or field in {"territoire", "structure_porteuse"}, (case.slug, field)
         assert [m["slug"] for m in record["chronologie"][0]["fiches"]] == list(case.chronologie[0].fiches)
@@ -157,8 +157,8 @@ def test_feed_is_valid_atom_with_every_sheet_and_case_newest_first(real_site, ca
     for required in ("id", "title", "updated", "author"):
         assert len(root.findall(f"{ATOM}{required}")) == 1, required
     assert root.find(f"{ATOM}author/{ATOM}name").text
-    self_links = [l for l in root.findall(f"{ATOM}link") if l.get("rel") == "self"]
-    assert [l.get("href") for l in self_links] == [configured_site_url() + "feed.xml"]
+    self_links = [link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert [link.get("href") for link in self_links] == [configured_site_url() + "feed.xml"]
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == len(catalogue.sheets) + len(catalogue.cases)
     ids = [e.find(f"{ATOM}id").text for e in entries]
@@ -168,7 +168,7 @@ def test_feed_is_valid_atom_with_every_sheet_and_case_newest_first(real_site, ca
         for required in ("id", "title", "updated", "summary"):
             assert len(entry.findall(f"{ATOM}{required}")) == 1, required
         assert RFC3339.match(entry.find(f"{ATOM}updated").text)
-        [alternate] = [l for l in entry.findall(f"{ATOM}link") if l.get("rel") == "alternate"]
+        [alternate] = [link for link in entry.findall(f"{ATOM}link") if link.get("rel") == "alternate"]
         target, _ = local_path(real_site, alternate.get("href"))
         assert target.is_file()
         dates.append(entry.find(f"{ATOM}updated").text)

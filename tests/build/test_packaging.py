@@ -18,8 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from support.project import PROJECT, copy_project
 from support.contributing import fill_in
+from support.project import PROJECT, copy_project
 
 SOURCE_ITEMS = ("pyproject.toml", "README.md", "LICENSE", "centre_ressources")
 

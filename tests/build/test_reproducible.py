@@ -7,7 +7,7 @@ import gzip
 import hashlib
 import re
 import struct
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -67,4 +67,4 @@ def test_sitemap_dates_come_from_the_content_not_the_clock(two_builds):
     assert gzip.decompress(packed).decode("utf-8") == sitemap
     latest = max(date for date in lastmods.values() if date)
     (mtime,) = struct.unpack("<I", packed[4:8])
-    assert datetime.fromtimestamp(mtime, timezone.utc).date().isoformat() == latest
+    assert datetime.fromtimestamp(mtime, UTC).date().isoformat() == latest

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from centre_ressources.render.comparison import compare_by_phase
 from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import build_catalogue, generate
+from centre_ressources.render.comparison import compare_by_phase
 from support.project import FIXTURES
 
 SECOND_CASE = """---

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from centre_ressources.errors import ContentErrors
 from centre_ressources.catalogue import link
 from centre_ressources.content.load import load_content
+from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import generate
 from support.project import FIXTURES, PROJECT
 

@@ -7,22 +7,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from html.parser import HTMLParser
 
 import markdown
 import pytest
 
 from centre_ressources import urls
-from centre_ressources.render.pictures.actor_map import NO_LINKS, UNDOCUMENTED, actor_map
-from centre_ressources.errors import ContentErrors
 from centre_ressources.catalogue import link
 from centre_ressources.content.load import load_content
 from centre_ressources.content.records import Actor, ChronologyEntry
-from centre_ressources.render.pictures.phase_cycle import phase_cycle
-from centre_ressources.render.pictures.markup import as_markdown_block
+from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import build_catalogue
 from centre_ressources.publish.sanitize import sanitize_html
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
+from centre_ressources.render.pictures.actor_map import NO_LINKS, UNDOCUMENTED, actor_map
+from centre_ressources.render.pictures.markup import as_markdown_block
+from centre_ressources.render.pictures.phase_cycle import phase_cycle
 from centre_ressources.render.pictures.timeline import case_timeline, compared_timelines
 from support.pictures import check_maps_say_what_is_not_documented, read, squash
 from support.project import PROJECT, copy_project
@@ -92,7 +91,7 @@ def test_each_real_timeline_carries_every_phase_and_every_moment_in_its_phase(ca
         text = read(html).text
         stations = re.findall(r'<li class="frise-etape">(.*?)</li>\n(?=<li class="frise-etape">|</ol>)', html, re.S)
         assert len(stations) == len(catalogue.phases)
-        for phase, station in zip(catalogue.phases, stations):
+        for phase, station in zip(catalogue.phases, stations, strict=True):
             station_text = read(station).text
             assert station_text.startswith(f"{phase.numero} {phase.titre}"), station_text
             entries = [e for e in case.chronologie if e.phase == phase.slug]
@@ -122,7 +121,7 @@ def test_the_compared_timelines_give_each_case_a_lane_with_the_same_phases(catal
     reading = read(html)
     lanes = html.split('<p class="frise-territoire">')[1:]
     assert len(lanes) == len(catalogue.cases)
-    for case, lane in zip(catalogue.cases, lanes):
+    for case, lane in zip(catalogue.cases, lanes, strict=True):
         titles = re.findall(r'<span class="frise-phase-titre">(.*?)</span>', lane)
         assert titles == [p.titre for p in catalogue.phases]
         assert (f"../{case.slug}/", case.commune) in reading.links  # from /etudes-de-cas/comparaison/

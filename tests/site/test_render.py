@@ -1,10 +1,10 @@
 import shutil
 
 from centre_ressources import urls
-from centre_ressources.pipeline import generate
-from centre_ressources.render.pages import format_duration, format_group
 from centre_ressources.content.records import Participants
 from centre_ressources.content.sections import split_sections
+from centre_ressources.pipeline import generate
+from centre_ressources.render.pages import format_duration, format_group
 from support.project import FIXTURES
 
 

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
-from typing import Any, Iterator
 
 import pytest
 
-from centre_ressources import urls
 from centre_ressources.content.records import Origin, SourceRef
 from support.project import FIXTURES, PROJECT
-from support.source_rules import (ARTICLE, article_title, check_case_pages_cite_their_sources,
-                                  check_no_sentence_of_the_article_is_copied, pages_judged_against_the_article)
-from support.source_copy import copied_sentences, normalise, page_text, site_pages, source_sentences
-
+from support.source_copy import copied_sentences, normalise, page_text, source_sentences
+from support.source_rules import (
+    ARTICLE,
+    article_title,
+    check_case_pages_cite_their_sources,
+    check_no_sentence_of_the_article_is_copied,
+    pages_judged_against_the_article,
+)
 
 # What every sheet page shows, in this order (the prose sections come from the sheet's
 # Markdown, the others from its data and from the case studies).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 CHOICES = {"type": "rural", "statut": "associatif"}  # the scaffold's enum fields, given a valid value
 QUOTED_PLACEHOLDER = re.compile(r'^(?P<key>\s*(?:- )?(?P<name>\w+): )"À compléter[^"\n]*"$', re.M)
 

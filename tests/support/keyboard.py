@@ -71,7 +71,7 @@ def _rgba(css: str) -> tuple[float, float, float, float]:
 
 def _over(top, bottom):
     r, g, b, a = top
-    return tuple(c * a + d * (1 - a) for c, d in zip((r, g, b), bottom[:3])) + (1.0,)
+    return tuple(c * a + d * (1 - a) for c, d in zip((r, g, b), bottom[:3], strict=True)) + (1.0,)
 
 
 def _luminance(rgb) -> float:

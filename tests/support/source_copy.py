@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import html.parser
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 MIN_WORDS = 8
 FIXED_NAMES = (

@@ -113,10 +113,12 @@ def main() -> int:
                 print(f"{label + ' (/' + path + ')':<40} " + " ".join(f"{scores[k]:>17}" for k in TARGETS))
                 for note in runs[-1][1]:  # details of the last run
                     print(note)
-                misses += [f"{label} : {NAMES[k]} {scores[k]} < {TARGETS[k]}" for k in TARGETS if scores[k] < TARGETS[k]]
+                misses += [f"{label} : {NAMES[k]} {scores[k]} < {TARGETS[k]}"
+                           for k in TARGETS if scores[k] < TARGETS[k]]
         finally:
             server.shutdown()
-    print(f"Médiane de {RUNS} mesure(s) par page. Objectifs : " + ", ".join(f"{NAMES[k]} ≥ {v}" for k, v in TARGETS.items()))
+    targets = ", ".join(f"{NAMES[k]} ≥ {v}" for k, v in TARGETS.items())
+    print(f"Médiane de {RUNS} mesure(s) par page. Objectifs : {targets}")
     if misses:
         print("Objectifs manqués :\n  " + "\n  ".join(misses))
         return 1

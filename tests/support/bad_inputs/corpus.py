@@ -6,8 +6,8 @@ the file's current text (or None for a new file) and returns its new content, as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 A = "methods/alpha.md"
 CASE = "case_studies/vallee-exemple/index.md"

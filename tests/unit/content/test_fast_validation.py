@@ -9,7 +9,6 @@ missing fields, unknown fields.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 

@@ -2,7 +2,7 @@
 // `centre-ressources check`: a faithful port of centre_ressources/validate.py
 // (`field_name`, `describe`, `_translate`, `_type_hint`, difflib's close match for unknown
 // fields) and of centre_ressources/examples.py (the shape of a block, shown in a message).
-// tests/test_form_messages.py runs one corpus of invalid documents through both and
+// tests/browser/test_form_messages.py runs one corpus of invalid documents through both and
 // asserts the same (field, message) pairs: change the two together.
 
 import { Validator } from "../../vendor/cfworker-json-schema/index.js";
