@@ -23,7 +23,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
 from centre_ressources import urls
@@ -40,6 +40,13 @@ _HEAD, _BODY = SHEET_TEXT.removeprefix("---\n").split("\n---\n", 1)
 SHEET_DATA = yaml.safe_load(_HEAD)
 SHEET_SECTIONS = re.split(r"(?m)^(?=## )", _BODY)
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "def_list", "admonition"]
+
+
+def note(kind: str) -> None:
+    """What an example gave, in the statistics (--hypothesis-show-statistics); the plain tests
+    below call the same helpers outside Hypothesis."""
+    if currently_in_test_context():
+        event(kind)
 
 
 def examples(count: int) -> int:
@@ -338,13 +345,13 @@ def check_parsed(text: str) -> SourceDocument | None:
         doc = parse_document(text, SHEET)
     except FrontMatterError as exc:
         error = exc.error
-        event("refusé : " + error.message[:40])
+        note("refusé : " + error.message[:40])
         assert error.path == SHEET
         assert error.line >= 1 and error.column >= 1, error
         assert error.line <= text.count("\n") + 2, (error, text.count("\n") + 1)
         assert error.message.strip()
         return None
-    event("lu")
+    note("lu")
     assert isinstance(doc, SourceDocument) and isinstance(doc.data, dict)
     assert _plain(doc.data), doc.data  # plain data only: no YAML node, no object of a tag
     assert doc.body_line >= 2
@@ -491,7 +498,7 @@ def run_pipeline(root: Path):
         return generate(root)
     except ContentErrors as found:
         assert found.errors
-        event("erreurs : " + found.errors[0].message[:40])
+        note("erreurs : " + found.errors[0].message[:40])
         for error in found.errors:
             assert error.path and isinstance(error.path, str), error
             assert (root / error.path).exists() or error.path.startswith(("phases", "methods")), error
@@ -509,7 +516,7 @@ def check_pages(root: Path, result) -> dict[str, str]:
     if result is None:
         return {}
     _, site = result
-    event("pages faites")
+    note("pages faites")
     assert SHEET_PAGE in site.pages
     pages = changed_pages(site)
     for uri, page in pages.items():
