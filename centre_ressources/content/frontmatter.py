@@ -21,6 +21,7 @@ __all__ = ["FieldPath", "FrontMatterError", "Location", "Locations", "SourceDocu
            "read_source", "read_text"]
 
 FENCE = "---"
+_YAML_ONLY_LINE_ENDS = {0x2028: " ", 0x2029: " ", 0x85: " "}
 
 
 @dataclass
@@ -101,6 +102,9 @@ def parse_document(text: str, display_path: str) -> SourceDocument:
 
 def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, Locations]:
     """Parse YAML safely; return the value and the (line, column) of every node in the file."""
+    # YAML counts these three as line ends, the file's lines do not: as spaces (the same
+    # length), every line and column YAML reports is the file's.
+    text = text.translate(_YAML_ONLY_LINE_ENDS)
     try:
         return read_values(text, display_path, first_line)
     except yaml.MarkedYAMLError as exc:
@@ -108,4 +112,7 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, 
         raise FrontMatterError(ContentError(display_path, line, column, "", problem)) from None
     except yaml.reader.ReaderError as exc:  # a control character YAML does not accept
         line, column, problem = yaml_traps.forbidden_character(exc, text, first_line)
+        raise FrontMatterError(ContentError(display_path, line, column, "", problem)) from None
+    except ValueError:  # an escape beyond Unicode ("\U0011FFFF"), from PyYAML's scanner
+        line, column, problem = yaml_traps.impossible_escape(text, first_line)
         raise FrontMatterError(ContentError(display_path, line, column, "", problem)) from None

@@ -144,3 +144,20 @@ def forbidden_character(exc: yaml.reader.ReaderError, text: str, first_line: int
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
     return line, column, (f"en-tête YAML illisible : un caractère invisible (U+{code:04X}) s'y trouve, souvent collé "
                           "depuis un autre logiciel ; effacez-le, ou retapez le texte de cette ligne.")
+
+
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+
+
+def impossible_escape(text: str, first_line: int) -> tuple[int, int, str]:
+    """Where an escape naming no character (beyond U+10FFFF) sits, and what to do."""
+    for match in _ESCAPE.finditer(text):
+        if int(match.group(0)[2:], 16) > 0x10FFFF:
+            before = text[:match.start()]
+            line = before.count("\n") + first_line
+            column = match.start() - (before.rfind("\n") + 1) + 1
+            break
+    else:
+        line, column = first_line, 1
+    return line, column, ("en-tête YAML illisible : une séquence d'échappement (« \\U… ») ne correspond à aucun "
+                          "caractère ; écrivez le caractère lui-même, ou retirez-la.")

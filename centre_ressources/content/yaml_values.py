@@ -136,9 +136,11 @@ def _scalar_value(node: yaml.ScalarNode) -> Any:
         return node.value
     try:
         value = _SCALAR_CONSTRUCTOR.construct_object(node, deep=True)
-    except (ValueError, yaml.constructor.ConstructorError):
-        # An impossible date such as 2025-13-01, or a lone « = » (a YAML 1.1 "value" key that
-        # the safe loader cannot build): keep the text, the schema will name it if it is wrong.
+    except Exception:
+        # An impossible date such as 2025-13-01, a lone « = » (a YAML 1.1 "value" key that the
+        # safe loader cannot build), or an explicit tag on a value it does not fit (`!!bool x`,
+        # `!!timestamp x`, an empty `!!int`: PyYAML's constructors then raise anything): keep
+        # the text, the schema will name it if it is wrong.
         return node.value
     # Dates are kept as ISO text: the schemas speak JSON, which has no date type.
     if isinstance(value, (dt.date, dt.datetime)):
@@ -151,6 +153,12 @@ def _scalar_value(node: yaml.ScalarNode) -> Any:
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
     "str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "merge", "omap", "pairs", "set",
     "value"))
+
+
+_SCALAR = yaml.ScalarNode
+# Tags of plain values, which a block (a list, a group of fields) cannot carry.
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "timestamp", "binary", "merge", "value"))
 
 
 def _refused_tag(tag: str) -> bool:
@@ -171,7 +179,7 @@ def _quick(node: yaml.Node, blocks: set[int]) -> Any:
         if _refused_tag(node.tag):
             raise NeedsWalker
         return _scalar_value(node)
-    if _refused_tag(node.tag) or id(node) in blocks:  # a block met again: an alias
+    if _refused_tag(node.tag) or node.tag in _SCALAR_TAGS or id(node) in blocks:  # an alias: a block met again
         raise NeedsWalker
     blocks.add(id(node))
     if isinstance(node, yaml.MappingNode):
@@ -183,9 +191,11 @@ def _quick(node: yaml.Node, blocks: set[int]) -> Any:
             if key in result:
                 raise NeedsWalker
             # Text values inline: a call per value is a good part of the reading time.
-            result[key] = value_node.value if value_node.tag == _STR_TAG else _quick(value_node, blocks)
+            result[key] = (value_node.value if value_node.tag == _STR_TAG and value_node.__class__ is _SCALAR
+                           else _quick(value_node, blocks))
         return result
-    return [item.value if item.tag == _STR_TAG else _quick(item, blocks) for item in node.value]
+    return [item.value if item.tag == _STR_TAG and item.__class__ is _SCALAR else _quick(item, blocks)
+            for item in node.value]
 
 
 class Walker:
@@ -211,6 +221,12 @@ class Walker:
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         self.locations.setdefault(path, self.locate(node))
         self.refuse_tag(node)
+        if not isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
+            line, column = self.locate(node)
+            raise FrontMatterError(ContentError(
+                self.display_path, line, column, "",
+                f"la balise YAML « {node.tag.removeprefix('tag:yaml.org,2002:')} » s'applique à une valeur "
+                "simple, pas à une liste ni à un groupe de champs : retirez-la."))
         if not isinstance(node, yaml.ScalarNode):
             # An alias (« *nom ») repeats a block written earlier: nested, a few lines of them
             # would make millions of values. Each block is written out in full instead.
