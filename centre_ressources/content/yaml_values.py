@@ -6,7 +6,8 @@ One contract, `read_values`, with two readings behind it:
   keys (PyYAML would keep the last one silently) and tags (a value is plain data);
 - the quick reading, `quick_value`: libyaml's composer, text values taken as they are, no
   position kept; it gives up (`NeedsWalker`) on anything the reference would refuse, which
-  then names the line. Positions are found by the reference, only when a message needs one.
+  then names the line. A text with « & » (maybe an anchor, so maybe an alias) goes to the
+  reference directly: only the walker tells an alias from a value written twice. Positions are found by the reference, only when a message needs one.
 Both give the same value for every text: tests/unit/content/test_yaml_values.py feeds them a
 corpus of tricky values. The benchmark's docs (benchmarks/LISEZMOI.md) say what each saves.
 """
@@ -32,6 +33,8 @@ def read_values(text: str, display_path: str, first_line: int = 1) -> tuple[Any,
     if node is None:
         return None, Locations(found={})
     try:
+        if "&" in text:  # maybe an anchor, so maybe an alias: the walker refuses those of blocks
+            raise NeedsWalker
         return quick_value(node), Locations(text, display_path, first_line)
     except NeedsWalker:
         walker = Walker(display_path, first_line)
@@ -169,19 +172,18 @@ def _refused_tag(tag: str) -> bool:
 
 def quick_value(node: yaml.Node) -> Any:
     """The value of a node tree, without positions; the same value as `Walker.convert`."""
-    return _quick(node, set())
+    return _quick(node)
 
 
-def _quick(node: yaml.Node, blocks: set[int]) -> Any:
+def _quick(node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR_TAG:  # most values: handled here without a further call
             return node.value
         if _refused_tag(node.tag):
             raise NeedsWalker
         return _scalar_value(node)
-    if _refused_tag(node.tag) or node.tag in _SCALAR_TAGS or id(node) in blocks:  # an alias: a block met again
+    if _refused_tag(node.tag) or node.tag in _SCALAR_TAGS:
         raise NeedsWalker
-    blocks.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -192,9 +194,9 @@ def _quick(node: yaml.Node, blocks: set[int]) -> Any:
                 raise NeedsWalker
             # Text values inline: a call per value is a good part of the reading time.
             result[key] = (value_node.value if value_node.tag == _STR_TAG and value_node.__class__ is _SCALAR
-                           else _quick(value_node, blocks))
+                           else _quick(value_node))
         return result
-    return [item.value if item.tag == _STR_TAG and item.__class__ is _SCALAR else _quick(item, blocks)
+    return [item.value if item.tag == _STR_TAG and item.__class__ is _SCALAR else _quick(item)
             for item in node.value]
 
 
