@@ -20,6 +20,57 @@ from support.source_rules import (
     pages_judged_against_the_article,
 )
 
+# Passages the site once published (issue 15): not copies word for word, but the article's
+# sentences with a few words swapped or moved. The copy rule must catch every one.
+FOLLOWED_TOO_CLOSELY = (
+    # docs/enseignements/fonction-de-soutien.md
+    "Pour La Fonda, cette fonction de soutien, associée au portage politique et à la rigueur de méthode, "
+    "est probablement la condition pour qu'une communauté d'action dure.",
+    "Après dix ateliers, La Fonda se retire progressivement de l'animation : la fonction de soutien des deux "
+    "collectifs est désormais portée par les acteurs locaux, qui ont été accompagnés pendant deux ans.",
+    "À Mulhouse, la communauté d'action a pu compter sur l'implication continue de ses membres tout au long du "
+    "cycle : ils représentent 15 structures et services municipaux.",
+    # case_studies/mulhouse/index.md
+    "Les acteurs locaux de la communauté d'action (15 structures et services municipaux), qui organisent "
+    "ensemble le portage collectif de la suite de l'animation ; un poste de chargé de coopération financé par "
+    "la CAF du Haut-Rhin est à l'étude.",
+    "Un poste de chargé de coopération, financé par la CAF du Haut-Rhin, pourrait en assurer le portage.",
+    # methods/ecrire-la-feuille-de-route.md
+    "Dans l'expérimentation racontée par La Fonda, la communauté d'action de Mulhouse finalisait ainsi une "
+    "feuille de route qui fixait son horizon de travail pour 2025 et la répartition des rôles de la fonction "
+    "de soutien.",
+    # methods/consulter-les-personnes-concernees.md and glossary.yml (the kit)
+    "À Mulhouse, les membres de la communauté d'action sont allés chercher les attentes des jeunes ; ce travail "
+    "a abouti à un kit de consultation qui fait remonter leurs envies d'engagement et les accompagnements possibles.",
+    "À Mulhouse, la communauté d'action en a conçu un pour faire remonter les envies d'engagement des jeunes et "
+    "les accompagnements possibles.",
+    # docs/enseignements/tiers-veilleur.md (the alliance, as a list)
+    "<p>Le tiers veilleur repose sur une alliance entre deux parties :</p><ul><li><strong>un acteur extérieur "
+    "et neutre</strong>, dont le rôle est de faciliter ;</li><li><strong>un noyau dur local</strong>, qui "
+    "connaît le territoire, ses enjeux et ses acteurs.</li></ul>",
+    # docs/enseignements/portage-politique.md
+    "Mais pour peser, la démarche a aussi besoin d'être portée par des responsables politiques : des élus quand "
+    "la maison des associations est municipale, le conseil d'administration quand elle est associative.",
+    # case_studies/morlaix/index.md: the three action categories, the year 2024
+    "Trois familles d'action sont apparues : la formation, la mise en réseau et l'expérimentation d'une "
+    "Sécurité sociale de l'alimentation.",
+    "En 2024, le collectif s'est organisé : il a élaboré sa charte, préparé un dispositif d'évaluation et "
+    "transféré la fonction de soutien à trois structures locales.",
+)
+# Sentences written from the article's facts in the site's own words: the rule lets them through.
+WRITTEN_FROM_THE_ARTICLE = (
+    "Au bout de deux ans et de dix ateliers, La Fonda s'efface peu à peu : l'animation revient aux acteurs "
+    "du territoire.",
+    "Sa question porte sur la transition alimentaire. Elle vise une nourriture saine et durable, respectueuse "
+    "du vivant, à laquelle chacun puisse avoir accès.",
+    "Une piste est à l'étude : rattacher la démarche à la convention territoriale globale (CTG) de Mulhouse. "
+    "Le portage pourrait alors revenir à un chargé de coopération, dont la CAF du Haut-Rhin prendrait le poste "
+    "en charge.",
+    "La fonction de soutien est entre les mains du Résam, du Pôle ESS du Pays de Morlaix et de l'Ulamir-CPIE, "
+    "qui se retrouvent dans le collectif « Les artisan.e.s de la transition ».",
+    "La question stratégique essentielle et les objectifs de transformation, affichés au mur.",
+)
+
 # What every sheet page shows, in this order (the prose sections come from the sheet's
 # Markdown, the others from its data and from the case studies).
 SHEET_SECTIONS = ("En bref", "Objectifs", "Participants", "Matériel", "Quand l'utiliser", "Préparation",
@@ -47,6 +98,17 @@ def test_the_check_lets_the_title_fixed_names_and_rewritten_sentences_through(ar
             "<p>Les deux territoires ont été choisis pour leurs qualités propres et parce qu'ils se complètent.</p>")
     assert copied_sentences(article, {"page.html": page}) == []
     assert len(source_sentences(article)) > 50  # the article is really read, sentence by sentence
+
+
+@pytest.mark.parametrize("passage", FOLLOWED_TOO_CLOSELY, ids=lambda text: text[:40])
+def test_the_check_finds_a_sentence_that_follows_the_article_too_closely(article, passage):
+    page = passage if passage.startswith("<") else f"<p>{passage}</p>"
+    assert copied_sentences(article, {"page.html": page}) != [], passage
+
+
+@pytest.mark.parametrize("sentence", WRITTEN_FROM_THE_ARTICLE, ids=lambda text: text[:40])
+def test_the_check_lets_a_sentence_written_from_the_article_s_facts_through(article, sentence):
+    assert copied_sentences(article, {"page.html": f"<p>{sentence}</p>"}) == [], sentence
 
 
 def test_no_sentence_of_the_source_is_copied_on_the_site(real_site, article):
