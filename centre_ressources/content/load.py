@@ -11,9 +11,11 @@ from centre_ressources.checks.limits import oversized_content_file, oversized_pi
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
 from centre_ressources.checks.remote_resources import remote_resources
 from centre_ressources.checks.unsafe_markup import unsafe_markup
+from centre_ressources.checks.workshop_rules import workshop_rules
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
 from centre_ressources.content.glossary import load_glossary
 from centre_ressources.content.records import (
+    DEFAULT_START,
     Actor,
     ChronologyEntry,
     EtudeDeCas,
@@ -30,6 +32,7 @@ from centre_ressources.content.records import (
     Structure,
     Terme,
     WorkshopStep,
+    clock_minutes,
 )
 from centre_ressources.content.sections import missing_sheet_sections
 from centre_ressources.content.slugs import is_slug, slug_advice
@@ -136,7 +139,7 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError],
     schema_errors = validate_document(doc, schema)
     found = without_placeholder_fields(schema_errors, placeholders) + placeholders + too_long_lists(doc)
     if schema == "fiche" and not schema_errors:
-        found += impossible_sheet_values(doc)
+        found += impossible_sheet_values(doc) + workshop_rules(doc)
     origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
     file_texts = FileTexts(origin, doc.body)
     found += unsafe_markup(file_texts) + remote_resources(file_texts)
@@ -181,7 +184,7 @@ def _make_fiche(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> F
         participants=Participants(p["min"], p["max"], tuple(p["roles"])),
         materiel=tuple(d["materiel"]),
         a_distance=d["a_distance"],
-        deroule=tuple(WorkshopStep(i, s["titre"], s["duree"], s["consignes"]) for i, s in enumerate(d["deroule"], 1)),
+        deroule=_workshop_steps(d["deroule"], clock_minutes(d.get("debut", DEFAULT_START))),
         livrables=tuple(d["livrables"]),
         fiches_liees=tuple(d.get("fiches_liees", ())),
         mots_cles=tuple(d.get("mots_cles", ())),
@@ -189,7 +192,20 @@ def _make_fiche(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> F
         alias=tuple(d.get("alias", ())),
         body=doc.body,
         origin=origin,
+        salle=d["salle"],
+        debut=d.get("debut", DEFAULT_START),
     )
+
+
+def _workshop_steps(steps: list[dict[str, Any]], start: int) -> tuple[WorkshopStep, ...]:
+    """The steps in order, each with its clock time from the workshop's start (breaks included)."""
+    made = []
+    for number, s in enumerate(steps, 1):
+        made.append(WorkshopStep(number, s["titre"], s["duree"], s["consignes"], s["invitation"],
+                                 s.get("groupes", ""), tuple(s.get("materiel", ())), s.get("pause", False),
+                                 start, start + s["duree"]))
+        start += s["duree"]
+    return tuple(made)
 
 
 def _make_case(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> EtudeDeCas:

@@ -56,12 +56,33 @@ class Participants:
     roles: tuple[str, ...]
 
 
+DEFAULT_START = "18:00"  # evening workshops in a maison des associations, when a sheet names no start
+MATERIAL_QUANTITY = " : "  # a sheet's material is « nom : quantité » (the quantity is optional)
+
+
+def material_name(entry: str) -> str:
+    """The name a step uses for one of its sheet's materials: the entry before « : »."""
+    return entry.split(MATERIAL_QUANTITY, 1)[0].strip()
+
+
+def clock_minutes(text: str) -> int:
+    """"18:30" -> minutes since midnight."""
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
 @dataclass(frozen=True)
 class WorkshopStep:
     numero: int
     titre: str
     duree: int
     consignes: str
+    invitation: str = ""  # what the facilitator says to open the step
+    groupes: str = ""  # how participation is distributed (empty for a break)
+    materiel: tuple[str, ...] = ()  # names of the sheet's materials this step uses
+    pause: bool = False
+    debut: int = 0  # clock time at which the step starts, in minutes since midnight
+    fin: int = 0
 
     @property
     def anchor(self) -> str:
@@ -89,6 +110,8 @@ class Fiche:
     alias: tuple[str, ...]
     body: str
     origin: Origin
+    salle: str = ""  # how the room is set up
+    debut: str = DEFAULT_START  # the start time the agenda's clock times assume, "HH:MM"
 
 
 @dataclass(frozen=True)

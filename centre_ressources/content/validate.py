@@ -122,5 +122,7 @@ def _translate(doc: SourceDocument, error: ValidationError, root: dict[str, Any]
                  "lettres minuscules sans accents, chiffres et tirets, par exemple « charte-de-cooperation ».")
     elif kind == "pattern" and schema.get("pattern", "").startswith("^https?"):
         yield at(f"{describe(instance)} n'est pas une adresse web : elle doit commencer par https://.")
+    elif kind == "pattern" and schema.get("pattern", "").startswith("^([01]"):
+        yield at(f"heure invalide : {describe(instance)} ; écrivez-la HH:MM, de 00:00 à 23:59, par exemple 18:00.")
     else:  # pragma: no cover - a schema keyword without a French wording yet
         yield at(f"valeur invalide ({error.message}).")

@@ -19,7 +19,7 @@ from centre_ressources.content.sections import split_sections
 
 # Semantic versioning of the exported format: a new optional field raises the minor number,
 # a removed or renamed field the major one. Keep the JSON Schemas' "version" in step.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 LICENCE = {
     "nom": "Creative Commons Attribution – Partage dans les mêmes conditions 4.0 International",
     "sigle": "CC BY-SA 4.0",
@@ -44,6 +44,11 @@ def _sections(body: str) -> list[dict[str, str]]:
     return [{"titre": s.title, "texte": s.text} for s in split_sections(body)]
 
 
+def _clock(minutes: int) -> str:
+    hours, rest = divmod(minutes % (24 * 60), 60)
+    return f"{hours:02d}:{rest:02d}"
+
+
 def sheet_record(catalogue: Catalogue, sheet: Fiche, site_url: str) -> dict[str, Any]:
     page = urls.sheet_page(sheet.slug)
     phase = catalogue.phase(sheet.phase)
@@ -64,10 +69,15 @@ def sheet_record(catalogue: Catalogue, sheet: Fiche, site_url: str) -> dict[str,
         "participants": {"min": sheet.participants.min, "max": sheet.participants.max,
                          "roles": list(sheet.participants.roles)},
         "materiel": list(sheet.materiel),
+        "salle": sheet.salle.strip(),
+        "debut": sheet.debut,
         "a_distance": sheet.a_distance,
         "deroule": [
             {"numero": s.numero, "ancre": s.anchor, "url": _url(site_url, page, s.anchor),
-             "titre": s.titre, "duree": s.duree, "consignes": s.consignes.strip()}
+             "titre": s.titre, "duree": s.duree, "pause": s.pause,
+             "horaire_debut": _clock(s.debut), "horaire_fin": _clock(s.fin),
+             "invitation": " ".join(s.invitation.split()), "groupes": " ".join(s.groupes.split()),
+             "materiel": list(s.materiel), "consignes": s.consignes.strip()}
             for s in sheet.deroule
         ],
         "livrables": list(sheet.livrables),
@@ -180,6 +190,8 @@ SHEET_COLUMNS: dict[str, Any] = {
     "parcours": lambda r: [p["slug"] for p in r["parcours"]],
     "mise_a_jour": lambda r: r["mise_a_jour"],
     "alias": lambda r: r["alias"],
+    "salle": lambda r: r["salle"],
+    "debut": lambda r: r["debut"],
 }
 CASE_COLUMNS: dict[str, Any] = {
     "slug": lambda r: r["slug"],

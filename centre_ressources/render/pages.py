@@ -79,6 +79,12 @@ def format_duration(minutes: int) -> str:
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
+def format_clock(minutes: int) -> str:
+    """Minutes since midnight -> « 18 h 05 » (a workshop past midnight goes on at « 0 h 10 »)."""
+    hours, rest = divmod(minutes % (24 * 60), 60)
+    return f"{hours} h {rest:02d}"
+
+
 def format_group(participants) -> str:
     if participants.min == participants.max:
         return f"{participants.min} personnes"
@@ -100,7 +106,7 @@ def template_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,  # the output is Markdown, not HTML
     )
-    env.filters.update(duration=format_duration, group=format_group, cell=escape_cell)
+    env.filters.update(duration=format_duration, clock=format_clock, group=format_group, cell=escape_cell)
     env.filters.update(slugify=slugify)
     env.filters.update(size=format_size)
     env.globals.update(urls=urls)

@@ -38,7 +38,7 @@ def test_four_mistakes_in_four_files_are_reported_together(tmp_path):
         "vouliez-vous dire « delta » ?",
         f"{A}:2:8 : en-tête YAML illisible : des guillemets ouverts ne sont pas refermés.",
         f"{B}:9:1 : champ « duree » : attendu : un nombre entier ; trouvé : le texte « une heure et demie ».",
-        f"{G}:33:1 : le lien « omega.md » ne mène à aucune page ni aucun fichier du site.",
+        f"{G}:39:1 : le lien « omega.md » ne mène à aucune page ni aucun fichier du site.",
     ]
     assert "4 erreurs" in result.stderr
 

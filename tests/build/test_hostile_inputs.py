@@ -110,7 +110,7 @@ def test_steps_longer_than_the_workshop_are_refused(project):
 def test_a_step_of_no_time_is_refused(project, duration):
     edit(project, A, "    duree: 30", f"    duree: {duration}")
     assert errors_of(project) == [
-        f"{A}:20:5 : champ « deroule[1].duree » : la valeur {duration} est trop petite (minimum : 1)."]
+        f"{A}:21:5 : champ « deroule[1].duree » : la valeur {duration} est trop petite (minimum : 1)."]
 
 
 def test_a_content_file_too_large_is_refused_unread(project):

@@ -54,7 +54,7 @@ CORPUS = [
     BadInput("tabulation", A, replace("  min: 4", "\tmin: 4"),
              f"{A}:11:1 : en-tête YAML illisible : une tabulation sert d'indentation ; utilisez des espaces."),
     BadInput("crochet-non-ferme", A, replace("fiches_liees: [beta]", "fiches_liees: [beta"),
-             f"{A}:27:15 : en-tête YAML illisible : une liste ouverte par « [ » n'est pas refermée par « ] »."),
+             f"{A}:33:15 : en-tête YAML illisible : une liste ouverte par « [ » n'est pas refermée par « ] »."),
     BadInput("guillemets-non-fermes", A, replace("titre: Fiche alpha", 'titre: "Fiche alpha'),
              f"{A}:2:8 : en-tête YAML illisible : des guillemets ouverts ne sont pas refermés."),
     BadInput("cle-en-double", A, replace("duree: 90\n", "duree: 90\nduree: 120\n"),
@@ -75,10 +75,10 @@ CORPUS = [
              f"{A}:7:1 : champ « objectifs » : attendu : une liste (lignes commençant par « - ») ; "
              "trouvé : le texte « Vérifier le rendu »."),
     BadInput("date-invalide", A, replace("mise_a_jour: 2026-01-15", "mise_a_jour: 15/01/2026"),
-             f"{A}:29:1 : champ « mise_a_jour » : date invalide : le texte « 15/01/2026 » ; "
+             f"{A}:35:1 : champ « mise_a_jour » : date invalide : le texte « 15/01/2026 » ; "
              "écrivez-la AAAA-MM-JJ, par exemple 2025-03-14."),
     BadInput("deroule-trop-court", A, lambda t: t.replace(t[t.index("  - titre: Produire"):t.index("livrables:")], ""),
-             f"{A}:18:1 : champ « deroule » : la liste doit contenir au moins 2 éléments."),
+             f"{A}:19:1 : champ « deroule » : la liste doit contenir au moins 2 éléments."),
     BadInput("phase-inconnue", A, replace("phase: premiere", "phase: premiére"),
              f"{A}:3:1 : champ « phase » : le texte « premiére » n'est pas un identifiant valide : lettres "
              "minuscules sans accents, chiffres et tirets, par exemple « charte-de-cooperation »."),
@@ -87,37 +87,37 @@ CORPUS = [
     BadInput("etape-introuvable", A, replace("etape: lancer", "etape: organiser"),
              f"{A}:4:1 : champ « etape » : aucune étape ne s'appelle « organiser » ; valeurs possibles : explorer, lancer."),
     BadInput("fiche-liee-introuvable", A, replace("fiches_liees: [beta]", "fiches_liees: [betta]"),
-             f"{A}:27:1 : champ « fiches_liees[1] » : aucune fiche ne s'appelle « betta » ; vouliez-vous dire « beta » ?"),
+             f"{A}:33:1 : champ « fiches_liees[1] » : aucune fiche ne s'appelle « betta » ; vouliez-vous dire « beta » ?"),
     BadInput("fiche-liee-a-elle-meme", A, replace("fiches_liees: [beta]", "fiches_liees: [alpha]"),
-             f"{A}:27:1 : champ « fiches_liees[1] » : une fiche ne peut pas être liée à elle-même."),
+             f"{A}:33:1 : champ « fiches_liees[1] » : une fiche ne peut pas être liée à elle-même."),
     BadInput("alias-en-collision", A, replace("mots_cles: [test]", "mots_cles: [test]\nalias: [gamma]"),
-             f"{A}:29:1 : champ « alias[1] » : l'alias « gamma » est déjà utilisé par methods/gamma.md."),
+             f"{A}:35:1 : champ « alias[1] » : l'alias « gamma » est déjà utilisé par methods/gamma.md."),
     BadInput("section-manquante", A, replace("## Variantes\n\nEn petit groupe.\n", ""),
-             f"{A}:31:1 : la section « ## Variantes » manque dans le texte de la fiche (sous l'en-tête YAML)."),
+             f"{A}:37:1 : la section « ## Variantes » manque dans le texte de la fiche (sous l'en-tête YAML)."),
     BadInput("section-vide", A, replace("Rester simple.\n", ""),
-             f"{A}:39:1 : la section « ## Conseils et pièges » est vide."),
+             f"{A}:45:1 : la section « ## Conseils et pièges » est vide."),
     BadInput("nom-de-fichier", "methods/Fiche Epsilon.md", lambda t: open_fixture(A),
              "methods/Fiche Epsilon.md:1:1 : le nom « Fiche Epsilon » ne convient pas : utilisez des minuscules "
              "sans accents, des chiffres et des tirets, par exemple « charte-de-cooperation »."),
     BadInput("script", A, replace("Rester simple.", "Rester simple.\n<script>alert('x')</script>"),
-             f"{A}:42:1 : la balise <script> est interdite : le centre de ressources ne publie pas de script "
+             f"{A}:48:1 : la balise <script> est interdite : le centre de ressources ne publie pas de script "
              "venant des contenus."),
     BadInput("attribut-evenement", A, replace("Rester simple.", "Rester simple.\n{: onclick=\"alert(1)\" }"),
-             f"{A}:42:1 : les attributs d'événement (onclick, onload…) sont interdits : ils exécuteraient du script."),
+             f"{A}:48:1 : les attributs d'événement (onclick, onload…) sont interdits : ils exécuteraient du script."),
     BadInput("lien-javascript", A, replace("Rester simple.", "Voir [ce lien](javascript:alert(1))."),
-             f"{A}:41:1 : les liens « javascript: » sont interdits ; utilisez une adresse https://."),
+             f"{A}:47:1 : les liens « javascript: » sont interdits ; utilisez une adresse https://."),
     BadInput("iframe", A, replace("Inviter les personnes.", '<iframe src="https://example.org"></iframe>'),
-             f"{A}:37:1 : l'intégration d'une autre page (<iframe>, <object>, <embed>) est interdite ; "
+             f"{A}:43:1 : l'intégration d'une autre page (<iframe>, <object>, <embed>) est interdite ; "
              "mettez plutôt un lien."),
     BadInput("script-dans-un-champ", A, replace("consignes: Accueillir", "consignes: <script>x</script>Accueillir"),
-             f"{A}:21:1 : champ « deroule[1].consignes » : la balise <script> est interdite : le centre de "
+             f"{A}:24:1 : champ « deroule[1].consignes » : la balise <script> est interdite : le centre de "
              "ressources ne publie pas de script venant des contenus."),
     BadInput("lien-interne-casse", A, replace("Au début.", "Au début, voir [la fiche](omega.md)."),
-             f"{A}:33:1 : le lien « omega.md » ne mène à aucune page ni aucun fichier du site."),
+             f"{A}:39:1 : le lien « omega.md » ne mène à aucune page ni aucun fichier du site."),
     BadInput("ancre-inexistante", A, replace("Au début.", "Au début, voir [l'étape 9](beta.md#etape-9)."),
-             f"{A}:33:1 : l'ancre « #etape-9 » n'existe pas dans la page « fiches/beta.md »."),
+             f"{A}:39:1 : l'ancre « #etape-9 » n'existe pas dans la page « fiches/beta.md »."),
     BadInput("lien-absolu", A, replace("Au début.", "Au début, voir [la fiche](/fiches/beta/)."),
-             f"{A}:33:1 : le lien « /fiches/beta/ » part de la racine du site : écrivez un lien relatif vers le "
+             f"{A}:39:1 : le lien « /fiches/beta/ » part de la racine du site : écrivez un lien relatif vers le "
              "fichier .md, par exemple « ../fiches/charte-de-cooperation.md »."),
     BadInput("type-de-territoire", CASE, replace("type: rural", "type: periurbain"),
              f"{CASE}:6:3 : champ « territoire.type » : valeur « periurbain » non reconnue ; "

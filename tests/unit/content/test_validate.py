@@ -11,9 +11,12 @@ duree: 60
 participants: {min: 2, max: 8, roles: [une personne qui anime]}
 materiel: []
 a_distance: true
+salle: Des chaises en cercle.
 deroule:
-  - {titre: Ouvrir, duree: 20, consignes: Accueillir les personnes.}
-  - {titre: Fermer, duree: 40, consignes: Conclure et remercier.}
+  - {titre: Ouvrir, duree: 20, invitation: Bonjour à toutes et à tous., groupes: En cercle,
+     consignes: Accueillir les personnes.}
+  - {titre: Fermer, duree: 40, invitation: Un mot chacun pour finir., groupes: En cercle,
+     consignes: Conclure et remercier.}
 livrables: [Une liste]
 mise_a_jour: 2026-01-01
 ---
@@ -49,7 +52,7 @@ def test_wrong_type_says_what_was_found_and_expected():
 
 def test_nested_error_points_to_the_item_line():
     [error] = errors_for(VALID_SHEET.replace("duree: 40,", "duree: 0,"))
-    assert (error.line, error.field) == (13, "deroule[2].duree")
+    assert (error.line, error.field) == (15, "deroule[2].duree")
 
 
 def test_invalid_date_is_explained():
