@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from centre_ressources import urls
 from centre_ressources.downloads.make import file_name, make_pdfs, page_file
 from centre_ressources.pipeline import build_catalogue
-from centre_ressources.render.pages import format_duration, navigation
+from centre_ressources.render.pages import format_clock, format_duration, navigation
 from support.project import PROJECT
 
 PHASE = "consolidation"  # two sheets: their PDF files and the phase's kit, to stay fast
@@ -111,6 +111,23 @@ def test_the_materials_and_the_timing_are_printed(printed):
         for item in sheet.materiel:
             assert contains(printed_words, words(item)), (sheet.slug, item)
         assert contains(printed_words, words(f"Durée Participants À distance {format_duration(sheet.duree)}"))
+
+
+def test_the_timed_agenda_and_each_invitation_are_printed(printed):
+    _, _, sheets, destination = printed
+    for sheet in sheets:
+        pages = [words(page.extract_text()) for page in pdf_of(destination, sheet).pages]
+        printed_words = [word for page in pages for word in page]
+        assert contains(printed_words, words(f"Les horaires supposent un début à {format_clock(sheet.deroule[0].debut)}"))
+        assert contains(printed_words, words(f"L'atelier finit à {format_clock(sheet.deroule[-1].fin)}, pauses comprises"))
+        assert any(step.pause for step in sheet.deroule), sheet.slug
+        for step in sheet.deroule:
+            # the agenda's row, then the step's own page with its clock times and what to say
+            assert contains(printed_words, words(f"{format_clock(step.debut)} – {format_clock(step.fin)} {step.titre}"))
+            [page] = [page for page in pages if contains(page, words(f"Étape {step.numero} : {step.titre}"))]
+            assert contains(page, words(f"de {format_clock(step.debut)} à {format_clock(step.fin)}"))
+            assert contains(page, words(f"Ce que vous dites : « {step.invitation} »")), (sheet.slug, step.numero)
+        assert contains(printed_words, words("Installation de la salle") + words(sheet.salle)[:6])
 
 
 def test_the_qr_code_reads_back_to_the_sheet_address(printed):
