@@ -34,9 +34,9 @@ def oversized_content_file(path: Path, display: str) -> ContentError | None:
         "découpez-le (une étude de cas par dossier, une fiche par fichier) ou raccourcissez-le."))
 
 
-def oversized_pictures(folder: Path, root: Path, suffixes: set[str]) -> list[ContentError]:
+def oversized_pictures(pictures: list[Path], root: Path) -> list[ContentError]:
     errors = []
-    for picture in sorted(p for p in folder.iterdir() if p.suffix.lower() in suffixes):
+    for picture in pictures:
         size = picture.stat().st_size
         if size > MAX_PICTURE_BYTES:
             errors.append(ContentError(picture.relative_to(root).as_posix(), 1, 1, "", (

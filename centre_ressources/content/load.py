@@ -8,6 +8,7 @@ from typing import Any
 
 from centre_ressources.checks.impossible_values import impossible_sheet_values
 from centre_ressources.checks.limits import oversized_content_file, oversized_pictures, too_long_lists
+from centre_ressources.checks.picture_files import picture_problems
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
 from centre_ressources.checks.remote_resources import remote_resources
 from centre_ressources.checks.unsafe_markup import unsafe_markup
@@ -146,7 +147,8 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError],
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)
     if schema == "etude-de-cas":
-        found += oversized_pictures(path.parent, root, IMAGE_SUFFIXES)
+        pictures = sorted(p for p in path.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        found += oversized_pictures(pictures, root) + picture_problems(pictures, root)
     if found:
         errors.extend(found)
         return None

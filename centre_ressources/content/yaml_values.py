@@ -7,7 +7,8 @@ One contract, `read_values`, with two readings behind it:
 - the quick reading, `quick_value`: libyaml's composer, text values taken as they are, no
   position kept; it gives up (`NeedsWalker`) on anything the reference would refuse, which
   then names the line. A text with « & » (maybe an anchor, so maybe an alias) goes to the
-  reference directly: only the walker tells an alias from a value written twice. Positions are found by the reference, only when a message needs one.
+  reference directly: only the walker tells an alias from a value written twice.
+Positions are found by the reference, only when a message needs one.
 Both give the same value for every text: tests/unit/content/test_yaml_values.py feeds them a
 corpus of tricky values. The benchmark's docs (benchmarks/LISEZMOI.md) say what each saves.
 """

@@ -123,7 +123,7 @@ def test_a_content_file_too_large_is_refused_unread(project):
 
 
 def test_a_picture_too_large_is_refused(project):
-    (project / "case_studies" / "vallee-exemple" / "photo.jpg").write_bytes(b"\xff\xd8" + b"0" * MAX_PICTURE_BYTES)
+    (project / "case_studies" / "vallee-exemple" / "photo.jpg").write_bytes(b"\xff\xd8\xff" + b"0" * MAX_PICTURE_BYTES)
     found = errors_of(project)
     assert len(found) == 1
     assert found[0].startswith("case_studies/vallee-exemple/photo.jpg:1:1 : cette image pèse 5,0 Mo, "
@@ -143,3 +143,24 @@ def test_a_yaml_alias_bomb_is_refused_at_once(project):
     edit(project, A, "mots_cles: [test]\n", "mots_cles: [test]\nb0: &b0 [x, x, x, x, x, x, x, x, x]\n" + bomb)
     found = errors_of(project)
     assert len(found) == 1 and "un alias YAML (« *nom ») répète ici un bloc écrit plus haut" in found[0]
+
+
+@pytest.mark.parametrize("name,data", [
+    ("photo.jpg", b"<html><script>alert(1)</script></html>"),
+    ("photo.png", b"\xff\xd8\xff\xe0 a JPEG named .png"),
+    ("dessin.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    ("dessin.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'),
+    ("dessin.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://traceur.example/p.gif"/></svg>'),
+])
+def test_a_picture_that_is_not_what_its_name_says_is_refused(project, name, data):
+    (project / "case_studies" / "vallee-exemple" / name).write_bytes(data)
+    found = errors_of(project)
+    assert len(found) == 1 and found[0].startswith(f"case_studies/vallee-exemple/{name}:1:1 : ")
+    assert "PNG" in found[0] and "JPEG" in found[0]
+
+
+def test_a_plain_svg_drawing_is_accepted(project):
+    (project / "case_studies" / "vallee-exemple" / "dessin.svg").write_bytes(
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>')
+    generate(project)
+
