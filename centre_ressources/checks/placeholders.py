@@ -12,12 +12,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from centre_ressources.content.frontmatter import SourceDocument
+from centre_ressources.content.texts import FileTexts
 from centre_ressources.content.validate import field_name
 from centre_ressources.errors import ContentError
 
 MARK = "À compléter"
 _MARKED = re.compile(r"^\s*[ÀA] compléter\b", re.IGNORECASE)
 _MARKED_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[ÀA] compléter\b", re.IGNORECASE)  # a paragraph or list item
+
+
+def _may_hold_a_placeholder(lowered: str) -> bool:
+    return "compléter" in lowered
 
 
 def is_placeholder(value: Any) -> bool:
@@ -36,9 +41,9 @@ def placeholder_paths(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[A
             yield from placeholder_paths(value, path + (index,))
 
 
-def placeholder_errors(doc: SourceDocument) -> list[ContentError]:
-    # Most files hold no placeholder: one search in C over the whole file spares walking each value.
-    if "compléter" not in f"{doc.body}{doc.data!r}".lower():
+def placeholder_errors(doc: SourceDocument, texts: FileTexts) -> list[ContentError]:
+    # Most files hold no placeholder: one search in all their texts at once spares walking each value.
+    if not texts.may_match(_may_hold_a_placeholder):
         return []
     errors = []
     for path in placeholder_paths(doc.data):

@@ -41,12 +41,7 @@ def _could_load_remotely(lowered: str) -> bool:
 
 
 def remote_resources(texts: FileTexts) -> list[ContentError]:
-    if not texts.may_match(_could_load_remotely):
-        return []
-    errors = []
-    for text in texts.each():
-        errors.extend(_scan(texts.origin.path, text))
-    return errors
+    return texts.scan(_could_load_remotely, _scan)
 
 
 def _scan(path: str, text: Text) -> list[ContentError]:

@@ -36,12 +36,7 @@ def _could_be_unsafe(lowered: str) -> bool:
 
 
 def unsafe_markup(texts: FileTexts) -> list[ContentError]:
-    if not texts.may_match(_could_be_unsafe):
-        return []
-    errors = []
-    for text in texts.each():
-        errors.extend(_scan(texts.origin.path, text))
-    return errors
+    return texts.scan(_could_be_unsafe, _scan)
 
 
 def _scan(path: str, text: Text) -> list[ContentError]:

@@ -136,13 +136,13 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError],
     except FrontMatterError as exc:
         errors.append(exc.error)
         return None
-    placeholders = placeholder_errors(doc)
+    origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
+    file_texts = FileTexts(origin, doc.body)
+    placeholders = placeholder_errors(doc, file_texts)
     schema_errors = validate_document(doc, schema)
     found = without_placeholder_fields(schema_errors, placeholders) + placeholders + too_long_lists(doc)
     if schema == "fiche" and not schema_errors:
         found += impossible_sheet_values(doc) + workshop_rules(doc)
-    origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
-    file_texts = FileTexts(origin, doc.body)
     found += unsafe_markup(file_texts) + remote_resources(file_texts)
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)

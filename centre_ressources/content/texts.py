@@ -10,6 +10,7 @@ from typing import Any
 from centre_ressources.content.frontmatter import FieldPath
 from centre_ressources.content.records import Origin
 from centre_ressources.content.validate import field_name
+from centre_ressources.errors import ContentError
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,16 @@ class FileTexts:
     @cached_property
     def _lowered(self) -> str:
         return f"{self.body}\n{_joined_strings(self.origin.data)}".lower()
+
+    def scan(self, may_concern: Callable[[str], object],
+             scan: Callable[[str, Text], list[ContentError]]) -> list[ContentError]:
+        """The errors `scan` finds in each text, when `may_concern` holds for the joined text."""
+        if not self.may_match(may_concern):
+            return []
+        errors: list[ContentError] = []
+        for text in self.each():
+            errors.extend(scan(self.origin.path, text))
+        return errors
 
     def may_match(self, test: Callable[[str], object]) -> bool:
         """Whether `test` holds for all the texts joined, in lower case: a quick test that lets

@@ -7,6 +7,7 @@ in the texts). A reference to a file in error is not reported again as unknown.
 
 from __future__ import annotations
 
+from support.edits import edit
 from support.project import copy_project, run_cli
 
 A = "methods/alpha.md"
@@ -14,12 +15,6 @@ B = "methods/beta.md"
 G = "methods/gamma.md"
 CASE = "case_studies/vallee-exemple/index.md"
 
-
-def edit(project, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_four_mistakes_in_four_files_are_reported_together(tmp_path):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from centre_ressources.checks.limits import MAX_CONTENT_FILE_BYTES, MAX_LIST_ITEMS, MAX_PICTURE_BYTES
-from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import generate
+from support.edits import edit, errors_of
 from support.project import copy_project, run_cli, run_mkdocs
 
 A = "methods/alpha.md"
@@ -23,17 +23,6 @@ def project(tmp_path):
     return copy_project(tmp_path / "project", content="mini")
 
 
-def edit(project, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def errors_of(project) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        generate(project)
-    return [error.format() for error in caught.value.errors]
 
 
 @pytest.mark.parametrize("target", ["outside", "inside"])

@@ -11,9 +11,9 @@ import pytest
 from centre_ressources import urls
 from centre_ressources.checks.workshop_rules import LONGEST_WITHOUT_BREAK
 from centre_ressources.content.records import clock_minutes, material_name
-from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import generate
 from centre_ressources.render.pages import format_clock
+from support.edits import edit, errors_of
 from support.project import PROJECT, copy_project
 
 A = "methods/alpha.md"
@@ -25,17 +25,6 @@ def project(tmp_path):
     return copy_project(tmp_path / "project", content="mini")
 
 
-def edit(project, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def errors_of(project) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        generate(project)
-    return [error.format() for error in caught.value.errors]
 
 
 def test_the_sheet_page_shows_each_step_with_its_clock_time_and_invitation(project):
