@@ -15,7 +15,7 @@ from centre_ressources.content.frontmatter import SourceDocument
 from centre_ressources.content.validate import field_name
 from centre_ressources.errors import ContentError
 
-MAX_CONTENT_FILE_BYTES = 256 * 1024  # one sheet, case study, phase or path
+MAX_CONTENT_FILE_BYTES = 256 * 1024  # one sheet, case study, phase, path, or the glossary
 MAX_PICTURE_BYTES = 5 * 1024 * 1024  # one picture beside a case study
 MAX_LIST_ITEMS = 200  # actors, moments, steps, sources… in one list
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from centre_ressources.checks.limits import oversized_content_file
 from centre_ressources.checks.remote_resources import remote_resources
 from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.checks.unsafe_markup import unsafe_markup
@@ -23,6 +24,10 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
     """The terms of `root/glossary.yml` (none if the file does not exist); problems go to `errors`."""
     path = root / GLOSSARY_FILE
     if not path.is_file():
+        return ()
+    too_big = oversized_content_file(path, GLOSSARY_FILE)
+    if too_big:  # not even read
+        errors.append(too_big)
         return ()
     try:
         data, locations = parse_yaml(read_text(path, GLOSSARY_FILE), GLOSSARY_FILE)

@@ -111,6 +111,13 @@ def test_a_content_file_too_large_is_refused_unread(project):
     assert "plus que les 256 Ko permis" in found[0]
 
 
+def test_a_glossary_too_large_is_refused_unread(project):
+    (project / "glossary.yml").write_text("termes:\n" + "# un commentaire\n" * (MAX_CONTENT_FILE_BYTES // 10),
+                                          encoding="utf-8")
+    found = errors_of(project)
+    assert len(found) == 1 and found[0].startswith("glossary.yml:1:1 : ce fichier pèse ")
+
+
 def test_a_picture_too_large_is_refused(project):
     (project / "case_studies" / "vallee-exemple" / "photo.jpg").write_bytes(b"\xff\xd8\xff" + b"0" * MAX_PICTURE_BYTES)
     found = errors_of(project)
