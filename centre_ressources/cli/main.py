@@ -70,15 +70,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _github_report(root: Path, args: argparse.Namespace, errors: list[ContentError]) -> None:
     """Annotations on stdout (GitHub reads them there); the job summary when GitHub asks for one."""
-    from centre_ressources.cli import github_report as github
+    from centre_ressources.cli import github_report
 
     for error in errors:
-        print(github.annotation(error))
+        print(github_report.annotation(error))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         pr_base = os.environ.get("GITHUB_BASE_REF")
         base = getattr(args, "base", None) or (f"origin/{pr_base}" if pr_base else None)
-        github.write_summary(summary_file, github.summary(errors, github.changed_files(root, base)))
+        changed = github_report.changed_files(root, base)
+        github_report.write_summary(summary_file, github_report.summary(errors, changed))
 
 
 def _make_downloads(root: Path, args: argparse.Namespace, work_dir: Path) -> dict[str, str] | None:

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.content.schemas import SCHEMA_NAMES, schema_text
-from centre_ressources.publish import open_data as opendata
+from centre_ressources.publish import open_data
 from centre_ressources.publish.feed import atom_feed
 from centre_ressources.publish.form_choices import contribution_choices
 from centre_ressources.publish.redirects import redirect_pages
 
-EXPORT_SCHEMAS = (opendata.SHEETS_SCHEMA, opendata.CASES_SCHEMA)
+EXPORT_SCHEMAS = (open_data.SHEETS_SCHEMA, open_data.CASES_SCHEMA)
 
 
 def _json(data) -> str:
@@ -31,13 +31,13 @@ def each_published_file(catalogue: Catalogue, site_url: str, site_name: str,
                         description: str = "") -> Iterator[tuple[str, str]]:
     """The files one after the other, so that the build can write each and let it go (the open
     data of a large catalogue is heavy, and heavier again as Python data)."""
-    sheets = opendata.sheets_document(catalogue, site_url, site_name)
+    sheets = open_data.sheets_document(catalogue, site_url, site_name)
     yield urls.API_SHEETS, _json(sheets)
-    yield urls.API_SHEETS_CSV, opendata.sheets_csv(sheets)
+    yield urls.API_SHEETS_CSV, open_data.sheets_csv(sheets)
     del sheets
-    cases = opendata.cases_document(catalogue, site_url, site_name)
+    cases = open_data.cases_document(catalogue, site_url, site_name)
     yield urls.API_CASES, _json(cases)
-    yield urls.API_CASES_CSV, opendata.cases_csv(cases)
+    yield urls.API_CASES_CSV, open_data.cases_csv(cases)
     del cases
     yield urls.FEED, atom_feed(catalogue, site_url, site_name, description)
     yield urls.FORM_CHOICES, _json(contribution_choices(catalogue))

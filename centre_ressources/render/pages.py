@@ -19,7 +19,7 @@ from centre_ressources.content.sections import REQUIRED_SHEET_SECTIONS, split_se
 from centre_ressources.content.slugs import slugify
 from centre_ressources.downloads.listing import NONE as NO_DOWNLOADS
 from centre_ressources.downloads.listing import Downloads, format_size
-from centre_ressources.publish import open_data as opendata
+from centre_ressources.publish import open_data
 from centre_ressources.render.comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
 from centre_ressources.render.deferred import DeferredParts
 from centre_ressources.render.facets import duration_limits, keywords
@@ -193,7 +193,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()),
                address=sheet_address(site_url, sheet))
     render("keywords.md.j2", urls.KEYWORDS)
-    render("opendata.md.j2", urls.OPEN_DATA, **opendata.page_context())
+    render("opendata.md.j2", urls.OPEN_DATA, **open_data.page_context())
     render("paths_index.md.j2", urls.PATHS)
     for path in catalogue.paths:
         render("path.md.j2", urls.path_page(path.slug), path=path)

@@ -15,7 +15,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from centre_ressources.pipeline import build_catalogue
-from centre_ressources.publish import open_data as opendata
+from centre_ressources.publish import open_data
 from centre_ressources.publish.feed import atom_feed
 from support.project import PROJECT
 
@@ -66,7 +66,7 @@ def test_exports_validate_against_their_published_schema(real_site, export, sche
     errors = sorted(validator_for(real_site, schema).iter_errors(document), key=str)
     assert errors == []
     published = load(real_site, f"schemas/{schema}.json")
-    assert document["version_schema"] == published["version"] == opendata.SCHEMA_VERSION
+    assert document["version_schema"] == published["version"] == open_data.SCHEMA_VERSION
     assert document["$schema"] == configured_site_url() + f"schemas/{schema}.json"
     assert document["licence"]["sigle"] == "CC BY-SA 4.0"
     assert document["nombre"] == len(document[key])
@@ -234,9 +234,9 @@ def test_jsonld_cannot_close_its_script_element(catalogue):
 
 def test_the_open_data_page_documents_every_field_and_the_licence(real_site):
     html = (real_site / "donnees-ouvertes" / "index.html").read_text(encoding="utf-8")
-    for field in opendata.documented_fields(load(real_site, "schemas/api-fiches.json"), "fiche"):
+    for field in open_data.documented_fields(load(real_site, "schemas/api-fiches.json"), "fiche"):
         assert f"<code>{field['champ']}</code>" in html, field
-    for field in opendata.documented_fields(load(real_site, "schemas/api-etudes-de-cas.json"), "etude_de_cas"):
+    for field in open_data.documented_fields(load(real_site, "schemas/api-etudes-de-cas.json"), "etude_de_cas"):
         assert f"<code>{field['champ']}</code>" in html, field
     assert "CC BY-SA 4.0" in html
     for path in ("api/fiches.json", "api/fiches.csv", "api/etudes-de-cas.json", "api/etudes-de-cas.csv", "feed.xml"):
