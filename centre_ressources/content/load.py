@@ -147,13 +147,18 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError],
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)
     if schema == "etude-de-cas":
-        pictures = sorted(p for p in path.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        pictures = pictures_beside(path)
         found += oversized_pictures(pictures, root) + picture_problems(pictures, root)
     if found:
         errors.extend(found)
         return None
     texts[display] = file_texts
     return make(slug, doc, path, origin)
+
+
+def pictures_beside(index: Path) -> list[Path]:
+    """The pictures in a case study's folder, by name."""
+    return sorted(p for p in index.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
 
 
 def _make_phase(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Phase:
@@ -240,7 +245,7 @@ def _make_case(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Et
         mise_a_jour=d["mise_a_jour"],
         alias=tuple(d.get("alias", ())),
         body=doc.body,
-        images=tuple(sorted(p.name for p in path.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)),
+        images=tuple(p.name for p in pictures_beside(path)),
         origin=origin,
     )
 
