@@ -11,7 +11,7 @@ _TAGS = {
     "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
     "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary",
     "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "nav", "section",
-    "aside", "time", "caption", "col", "colgroup",
+    "aside", "time", "caption", "col", "colgroup", "wbr",
     # Controls our own templates add (catalogue filters, copy-link buttons).
     "form", "fieldset", "legend", "label", "input", "select", "option", "button", "output",
     # Inline SVG drawn by the build (maps, timelines, cycle).

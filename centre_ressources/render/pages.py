@@ -6,6 +6,7 @@ MkDocs as generated files, and the `export` command can write it to a folder ins
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -167,7 +168,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
     `deferred`, in a build, holds the pictures and glossary links that are put in place once
     Markdown has run (see deferred.py); without it the Markdown has them all."""
     env = template_environment()
-    common = {"catalogue": catalogue, "downloads": downloads, "deferred": deferred}
+    common = {"catalogue": catalogue, "downloads": downloads, "deferred": deferred, "site_url": site_url}
     pages = GeneratedPages()
 
     def render(template: str, src_uri: str, **context) -> None:
@@ -231,7 +232,18 @@ def sheet_address(site_url: str | None, sheet: Fiche) -> dict[str, str] | None:
     if not site_url:
         return None
     url = urls.absolute(site_url, urls.sheet_page(sheet.slug))
-    return {"url": url, "qr": qr_svg(url, f"Code QR vers la version en ligne de cette fiche : {url}")}
+    return {"url": url, "text": breakable_address(url),
+            "qr": qr_svg(url, f"Code QR vers la version en ligne de cette fiche : {url}")}
+
+
+def breakable_address(url: str) -> str:
+    """An address as HTML that a narrow column breaks after a slash rather than inside a word
+    (`<wbr>`: nothing is added to the text a reader copies)."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        scheme, rest = "", url
+    parts = [html.escape(part) for part in rest.split("/")]
+    return (html.escape(scheme) + separator if separator else "") + "/<wbr>".join(parts)
 
 
 def has_comparison(catalogue: Catalogue) -> bool:
