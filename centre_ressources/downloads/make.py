@@ -11,7 +11,9 @@ this module never imports it.
 
 from __future__ import annotations
 
+import html
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from centre_ressources.downloads.offline_pack import OFFLINE_VARIABLE, zip_site
 RunMkdocs = Callable[[list[str], dict[str, str]], int]
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+_TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
 class DownloadError(Exception):
@@ -55,6 +58,13 @@ def kit_title(phase: Phase) -> str:
     return f"Phase {phase.numero} : {phase.titre} — kit des fiches méthodes"
 
 
+def site_name(site_dir: Path) -> str | None:
+    """The site's name, read from its home page's title (« Accueil - <name> »)."""
+    home = site_dir / "index.html"
+    match = _TITLE.search(home.read_text(encoding="utf-8")) if home.is_file() else None
+    return html.unescape(match.group(1)).rsplit(" - ", 1)[-1] if match else None
+
+
 def make_pdfs(site_dir: Path, catalogue: Catalogue, destination: Path,
               sheets: list[Fiche] | None = None, phases: list[Phase] | None = None,
               browser=None) -> list[Path]:
@@ -62,32 +72,78 @@ def make_pdfs(site_dir: Path, catalogue: Catalogue, destination: Path,
 
     By default every sheet and every phase that has sheets; a kit needs its sheets printed.
     `browser`: a running Playwright browser to print with (by default, Chromium is launched)."""
-    from centre_ressources.downloads.pdf_finish import KitPart, finish_pdf, merge_kit
-    from centre_ressources.downloads.printing import PrintError, PrintJob, print_pages
+    from centre_ressources.downloads.printing import PrintError, chromium
 
+    if browser is None:
+        try:
+            with chromium() as launched:
+                return make_pdfs(site_dir, catalogue, destination, sheets, phases, launched)
+        except PrintError as error:
+            raise DownloadError(str(error)) from None
     sheets = list(catalogue.sheets if sheets is None else sheets)
     phases = [p for p in (catalogue.phases if phases is None else phases) if catalogue.sheets_of_phase(p)]
-    printed = {sheet.slug: destination / file_name(urls.sheet_pdf(sheet.slug)) for sheet in sheets}
     for phase in phases:
-        missing = [s.slug for s in catalogue.sheets_of_phase(phase) if s.slug not in printed]
+        missing = [s.slug for s in catalogue.sheets_of_phase(phase) if s.slug not in {x.slug for x in sheets}]
         if missing:
             raise DownloadError(f"kit de la phase {phase.slug} : fiches non imprimées ({', '.join(missing)}).")
-    jobs = [PrintJob(page_file(urls.sheet_page(slug)), path) for slug, path in printed.items()]
-    try:
-        print_pages(site_dir, jobs, browser)
-    except PrintError as error:
-        raise DownloadError(str(error)) from None
+    with tempfile.TemporaryDirectory(prefix="impression-") as work:
+        try:
+            return _print_and_assemble(site_dir, catalogue, destination, sheets, phases, browser, Path(work))
+        except PrintError as error:
+            raise DownloadError(str(error)) from None
+
+
+def _print_and_assemble(site_dir: Path, catalogue: Catalogue, destination: Path, sheets: list[Fiche],
+                        phases: list[Phase], browser, work: Path) -> list[Path]:
+    from centre_ressources.downloads.pdf_finish import finish_pdf
+    from centre_ressources.downloads.printing import PrintJob, print_pages
+
+    # Printed without page numbers (`work`), then numbered: alone as a sheet, through a kit.
+    unnumbered = {sheet.slug: work / file_name(urls.sheet_pdf(sheet.slug)) for sheet in sheets}
+    print_pages(site_dir, [PrintJob(page_file(urls.sheet_page(slug)), path) for slug, path in unnumbered.items()],
+                browser)
     local_root = site_dir.resolve().as_uri() + "/"
     public_root = site_address(site_dir)
+    made = []
     for sheet in sheets:
-        finish_pdf(printed[sheet.slug], sheet_pdf_title(sheet), local_root, public_root)
-    made = list(printed.values())
+        published = destination / file_name(urls.sheet_pdf(sheet.slug))
+        finish_pdf(unnumbered[sheet.slug], sheet_pdf_title(sheet), local_root, public_root, numbered=published)
+        made.append(published)
     for phase in phases:
         kit = destination / file_name(urls.phase_kit_pdf(phase.slug))
-        parts = [KitPart(sheet.titre, printed[sheet.slug]) for sheet in catalogue.sheets_of_phase(phase)]
-        merge_kit(parts, kit, kit_title(phase))
+        make_kit(catalogue, phase, unnumbered, kit, work, browser, site_name(site_dir), public_root)
         made.append(kit)
     return made
+
+
+def make_kit(catalogue: Catalogue, phase: Phase, unnumbered: dict[str, Path], output: Path, work: Path,
+             browser, name: str | None, public_root: str | None) -> None:
+    """A phase's kit: its cover, whose table of contents gives the page of each sheet, then
+    the sheets. The cover is printed once its page count is known, since the sheets' pages
+    follow it: at most a few tries, a cover growing by one page per try."""
+    from centre_ressources.downloads.kit_cover import CoverEntry, cover_html
+    from centre_ressources.downloads.pdf_finish import KitPart, kit_layout, merge_kit, page_count
+    from centre_ressources.downloads.printing import print_document
+    from centre_ressources.render.pages import format_duration, format_group
+
+    sheets = list(catalogue.sheets_of_phase(phase))
+    parts = [KitPart(sheet.titre, unnumbered[sheet.slug]) for sheet in sheets]
+    counts = [page_count(part.path) for part in parts]
+    cover = work / f"couverture-{phase.slug}.pdf"
+    address = urls.absolute(public_root, urls.phase_page(phase.slug)).split("://", 1)[-1] if public_root else None
+    updated = max((str(sheet.mise_a_jour) for sheet in sheets), default=None)
+    cover_pages = 1
+    for _ in range(len(sheets) + 1):
+        layout = kit_layout(cover_pages, counts)
+        entries = [CoverEntry(sheet.titre, f"{format_duration(sheet.duree)} · {format_group(sheet.participants)}",
+                              start) for sheet, start in zip(sheets, layout.starts, strict=True)]
+        document = cover_html(kit_title(phase), f"Phase {phase.numero} : {phase.titre}", entries, updated,
+                              name, address)
+        print_document(document, cover, browser)
+        if page_count(cover) == cover_pages:
+            break
+        cover_pages = page_count(cover)
+    merge_kit(parts, output, kit_title(phase), cover=cover)
 
 
 def make_offline_pack(run_mkdocs: RunMkdocs, work_dir: Path, downloads: Path) -> Path:

@@ -1,7 +1,7 @@
 """Print pages of a built site to PDF, on A4, with Chromium driven by Playwright.
 
 The PDF is what a visitor gets from the browser's own "Print" menu: the same print style
-sheet (docs/assets/stylesheets/impression.css), plus a footer with the page numbers. Pages
+sheet (docs/assets/stylesheets/impression.css), plus a footer with the title. Pages
 are opened from the file system (file://), so no server is needed. Playwright drives the
 system's Chromium (Debian's `chromium` package): its own browser download is not used.
 """
@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-# Chromium's footer template: its own classes fill in the numbers. The page margins come from
-# the style sheet's @page rule (prefer_css_page_size), the footer sits in the bottom margin.
+# Chromium's footer template: the title only. The page numbers are stamped afterwards
+# (page_numbers.py), since a kit numbers its pages through all its sheets. The page margins
+# come from the style sheet's @page rule (prefer_css_page_size), the footer sits in the bottom margin.
 FOOTER = (
     '<div style="width:100%;margin:0 14mm;font-size:7pt;color:#555;'
-    'font-family:system-ui,sans-serif;display:flex;justify-content:space-between">'
-    '<span class="title"></span><span>page <span class="pageNumber"></span>'
-    ' sur <span class="totalPages"></span></span></div>'
+    'font-family:system-ui,sans-serif"><span class="title"></span></div>'
 )
 
 
@@ -89,5 +88,18 @@ def print_pages(site_dir: Path, jobs: list[PrintJob], browser=None) -> None:
                 display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
                 tagged=True, outline=True,
             )
+    finally:
+        context.close()
+
+
+def print_document(document: str, output: Path, browser) -> None:
+    """Print a complete HTML document (its style inline, nothing to load) to PDF, on A4 as its
+    @page rule says, without footer: a kit's cover."""
+    context = browser.new_context(locale="fr-FR", offline=True)
+    try:
+        page = context.new_page()
+        page.set_content(document, wait_until="load")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(output), format="A4", prefer_css_page_size=True, print_background=True, tagged=True)
     finally:
         context.close()

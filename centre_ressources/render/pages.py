@@ -243,7 +243,7 @@ def breakable_address(url: str) -> str:
     if not separator:
         scheme, rest = "", url
     parts = [html.escape(part) for part in rest.split("/")]
-    return (html.escape(scheme) + separator if separator else "") + "/<wbr>".join(parts)
+    return (html.escape(scheme) + separator if separator else "") + "/<wbr>".join(parts).removesuffix("<wbr>")
 
 
 def has_comparison(catalogue: Catalogue) -> bool:

@@ -14,6 +14,7 @@ import zxingcpp
 from pypdf import PdfReader
 
 from centre_ressources import urls
+from centre_ressources.downloads.kit_cover import french_date
 from centre_ressources.downloads.make import file_name, make_pdfs, page_file
 from centre_ressources.pipeline import build_catalogue
 from centre_ressources.render.pages import format_clock, format_duration, navigation
@@ -152,20 +153,119 @@ def test_links_in_the_pdf_point_to_the_public_site(printed):
     assert all(uri.startswith(SITE_URL) for uri in uris), [u for u in uris if not u.startswith(SITE_URL)]
 
 
-def test_the_phase_kit_holds_its_sheets_in_pathway_order(printed):
-    catalogue, phase, sheets, destination = printed
-    kit = PdfReader(destination / file_name(urls.phase_kit_pdf(phase.slug)))
-    parts = [pdf_of(destination, sheet) for sheet in sheets]
-    assert len(kit.pages) == sum(len(part.pages) for part in parts)
+def kit_of(destination, phase) -> PdfReader:
+    return PdfReader(destination / file_name(urls.phase_kit_pdf(phase.slug)))
+
+
+def sheet_starts(kit: PdfReader) -> list[int]:
+    """The page (from 1) where each sheet of a kit starts, from its bookmarks (after « Sommaire »)."""
     top = [item for item in kit.outline if not isinstance(item, list)]
-    assert [item.title for item in top] == [sheet.titre for sheet in catalogue.sheets_of_phase(phase)]
-    starts = [kit.get_destination_page_number(item) for item in top]
-    expected, page = [], 0
-    for part in parts:
-        expected.append(page)
-        page += len(part.pages)
-    assert starts == expected
+    assert top[0].title == "Sommaire" and kit.get_destination_page_number(top[0]) == 0
+    return [kit.get_destination_page_number(item) + 1 for item in top[1:]]
+
+
+def test_the_phase_kit_holds_its_sheets_in_pathway_order_each_on_an_odd_page(printed):
+    catalogue, phase, sheets, destination = printed
+    kit = kit_of(destination, phase)
+    top = [item for item in kit.outline if not isinstance(item, list)]
+    assert [item.title for item in top[1:]] == [sheet.titre for sheet in catalogue.sheets_of_phase(phase)]
+    starts = sheet_starts(kit)
+    sizes = [len(pdf_of(destination, sheet).pages) for sheet in sheets]
+    assert all(start % 2 == 1 for start in starts), starts  # a right-hand page, never the back of another
+    for start, size, following in zip(starts, sizes, [*starts[1:], None], strict=True):
+        # the sheet's pages, then at most one blank page before the next sheet
+        assert following is None or following - (start + size) in (0, 1)
+        for index in range(start + size - 1, (following or start + size) - 1):
+            assert not kit.pages[index].extract_text().strip()  # the blank page is blank
+    assert len(kit.pages) == starts[-1] + sizes[-1] - 1
     assert phase.titre in kit.metadata.title
+
+
+def test_the_kit_cover_lists_each_sheet_with_the_page_where_it_starts(printed):
+    catalogue, phase, _, destination = printed
+    kit = kit_of(destination, phase)
+    cover = words(kit.pages[0].extract_text())
+    assert contains(cover, words(f"Phase {phase.numero} : {phase.titre}"))
+    assert contains(cover, words("Sommaire"))
+    for sheet, start in zip(catalogue.sheets_of_phase(phase), sheet_starts(kit), strict=True):
+        assert contains(cover, words(f"{sheet.titre} {format_duration(sheet.duree)}")), sheet.slug
+        assert contains(cover, words(f"page {start}")), (sheet.slug, start)
+    latest = max(str(sheet.mise_a_jour) for sheet in catalogue.sheets_of_phase(phase))
+    assert contains(cover, words(f"mises à jour au plus tard le {french_date(latest)}"))
+
+
+def test_the_kit_pages_are_numbered_through_the_whole_kit(printed):
+    _, phase, _, destination = printed
+    kit = kit_of(destination, phase)
+    total = len(kit.pages)
+    starts = sheet_starts(kit)
+    for index, page in enumerate(kit.pages):
+        text = words(page.extract_text())
+        if index == 0 or not text:
+            continue  # the cover and the blank pages carry no number
+        assert index + 1 >= starts[0]
+        assert text[-4:] == words(f"page {index + 1} sur {total}"), (index, text[-4:])
+
+
+def test_a_sheet_on_its_own_is_numbered_from_1(printed):
+    _, _, sheets, destination = printed
+    for sheet in sheets:
+        pages = pdf_of(destination, sheet).pages
+        for index, page in enumerate(pages):
+            assert words(page.extract_text())[-4:] == words(f"page {index + 1} sur {len(pages)}")
+
+
+def materials_pages(pages: list[list[str]]) -> set[int]:
+    """The pages (0-based) that the materials section spans, from its heading to the next one."""
+    flat = [(number, word) for number, page in enumerate(pages) for word in page]
+    text = [word for _, word in flat]
+    following = words("Installation de la salle")
+    end = next(i for i in range(len(text)) if text[i:i + len(following)] == following)
+    start = max(i for i in range(end) if text[i] == "matériel")
+    return {number for number, _ in flat[start:end]}
+
+
+def test_the_materials_list_is_kept_on_one_page(printed):
+    _, _, sheets, destination = printed
+    for sheet in sheets:
+        pages = [words(page.extract_text()) for page in pdf_of(destination, sheet).pages]
+        assert len(materials_pages(pages)) == 1, (sheet.slug, materials_pages(pages))
+
+
+def test_a_printed_sheet_starts_with_its_title_not_its_tags(printed):
+    _, _, sheets, destination = printed
+    assert any(sheet.mots_cles for sheet in sheets)  # otherwise there would be no chip to leave out
+    for sheet in sheets:
+        first = words(pdf_of(destination, sheet).pages[0].extract_text())
+        address = words(urls.absolute(SITE_URL, urls.sheet_page(sheet.slug)))
+        # the QR code's caption floats beside the title and may come first in the text
+        if contains(first[:len(address) + 8], address):
+            first = first[first.index(address[-1]) + 1:]
+        assert first[:len(words(sheet.titre))] == words(sheet.titre), (sheet.slug, first[:8])
+
+
+def test_the_printed_address_breaks_only_after_a_slash_or_a_hyphen(printed):
+    _, _, sheets, destination = printed
+    for sheet in sheets:
+        address = urls.absolute(SITE_URL, urls.sheet_page(sheet.slug))
+        text = pdf_of(destination, sheet).pages[0].extract_text()
+        lines = text.split("Version en ligne de cette fiche :", 1)[1].split("\n")
+        lines = [line.strip() for line in lines if line.strip()]
+        kept = []
+        while "".join(kept) != address:
+            assert len("".join(kept)) < len(address), (sheet.slug, kept)
+            kept.append(lines[len(kept)])
+        assert all(line.endswith(("/", "-")) for line in kept[:-1]), (sheet.slug, kept)
+
+
+def test_the_sheet_prints_its_date_in_french_and_the_addresses_of_related_pages(printed):
+    catalogue, _, sheets, destination = printed
+    for sheet in sheets:
+        printed_words = words(" ".join(page.extract_text() for page in pdf_of(destination, sheet).pages))
+        assert contains(printed_words, words(f"Mise à jour le {french_date(str(sheet.mise_a_jour))}"))
+        for other in catalogue.related(sheet):
+            address = urls.absolute(SITE_URL, urls.sheet_page(other.slug)).split("://", 1)[1]
+            assert contains(printed_words, words(f"{other.titre} ({address})")), (sheet.slug, other.slug)
 
 
 def test_print_style_hides_the_chrome_and_keeps_steps_together(browser_page, site_url):
@@ -174,7 +274,8 @@ def test_print_style_hides_the_chrome_and_keeps_steps_together(browser_page, sit
     assert not page.locator(".fiche-adresse").is_visible()  # the QR code is for paper
     page.emulate_media(media="print")
     for selector in ("header.md-header", ".md-sidebar--primary", ".md-search", "footer.md-footer",
-                     ".md-sidebar--secondary", "form[data-md-component=palette]", ".fiche-navigation"):
+                     ".md-sidebar--secondary", "form[data-md-component=palette]", ".fiche-navigation",
+                     ".md-tags"):
         assert page.locator(selector).count() >= 1, selector
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator(".fiche-adresse svg[role=img]").is_visible()
@@ -184,6 +285,23 @@ def test_print_style_hides_the_chrome_and_keeps_steps_together(browser_page, sit
         style = steps.nth(index).evaluate("e => getComputedStyle(e).breakInside")
         assert style == "avoid"
     assert page.locator(".etape h3#etape-1").count() == 1  # step anchors unchanged
+    # On paper a link is plain text: no underline, and no address after a glossary word or a
+    # link in the text; the related sheets, paths and case studies print their address.
+    links = page.locator("article a[href]")
+    assert links.count() > 10
+    decorations = links.evaluate_all("links => links.map(a => getComputedStyle(a).textDecorationLine)")
+    assert set(decorations) == {"none"}, set(decorations)
+    terms = page.locator("article a.terme")
+    assert terms.count() >= 1
+    assert set(terms.evaluate_all("links => links.map(a => getComputedStyle(a, '::after').content)")) == {"none"}
+    related = page.locator("article a[data-adresse]")
+    assert related.count() >= 2
+    for index in range(related.count()):
+        link = related.nth(index)
+        href = link.evaluate("a => new URL(a.getAttribute('href'), location.href).pathname")
+        address = link.get_attribute("data-adresse")
+        assert address == urls.absolute(SITE_URL, "").split("://", 1)[1] + href.lstrip("/")
+        assert link.evaluate("a => getComputedStyle(a, '::after').content") == f'" ({address})"'
 
 
 def test_the_printed_address_stays_out_of_search_results(real_site):
