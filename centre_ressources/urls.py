@@ -29,6 +29,9 @@ API_CASES = "api/etudes-de-cas.json"
 API_SHEETS_CSV = "api/fiches.csv"
 API_CASES_CSV = "api/etudes-de-cas.csv"
 FORM_CHOICES = "api/choix-du-formulaire.json"  # phases and sheet titles, for /contribuer/
+# The session planner (/atelier/) and its data, small scripts the offline pack can load too.
+PLANNER = "atelier.md"
+PLANNER_INDEX = "atelier/fiches.js"
 FEED = "feed.xml"
 # Downloads, published only when they were produced (see downloads.py): PDF of each sheet,
 # a PDF kit per phase, the offline pack.
@@ -47,6 +50,10 @@ def sheet_page(slug: str) -> str:
 
 def path_page(slug: str) -> str:
     return f"parcours/{slug}.md"
+
+
+def planner_sheet_data(slug: str) -> str:
+    return f"atelier/fiches/{slug}.js"
 
 
 def sheet_pdf(slug: str) -> str:

@@ -1,5 +1,5 @@
 """The files published beside the pages: open data (JSON, CSV), every JSON Schema, the Atom
-feed, the contribution form's choices, and the redirect pages of old addresses. Path in the built site -> text.
+feed, the contribution form's choices, the session planner's data, and the redirect pages of old addresses. Path in the built site -> text.
 
 Pure function of the catalogue and the site's address; the MkDocs hook adds the files to
 the build (and a content error has stopped the build before this runs).
@@ -17,6 +17,7 @@ from centre_ressources.publish import open_data
 from centre_ressources.publish.feed import atom_feed
 from centre_ressources.publish.form_choices import contribution_choices
 from centre_ressources.publish.redirects import redirect_pages
+from centre_ressources.publish.session_planner import planner_files
 
 EXPORT_SCHEMAS = (open_data.SHEETS_SCHEMA, open_data.CASES_SCHEMA)
 
@@ -41,6 +42,7 @@ def each_published_file(catalogue: Catalogue, site_url: str, site_name: str,
     del cases
     yield urls.FEED, atom_feed(catalogue, site_url, site_name, description)
     yield urls.FORM_CHOICES, _json(contribution_choices(catalogue))
+    yield from planner_files(catalogue, site_url)
     for name in SCHEMA_NAMES + EXPORT_SCHEMAS:  # the contributors' schemas, then the open data's
         yield f"schemas/{name}.json", schema_text(name)
     yield from redirect_pages(catalogue, site_url).items()

@@ -15,7 +15,7 @@ import jinja2
 
 from centre_ressources import urls
 from centre_ressources.catalogue import CaseMoment, Catalogue
-from centre_ressources.content.records import Fiche
+from centre_ressources.content.records import DEFAULT_START, Fiche, clock_minutes
 from centre_ressources.content.sections import REQUIRED_SHEET_SECTIONS, split_sections
 from centre_ressources.content.slugs import slugify
 from centre_ressources.downloads.listing import NONE as NO_DOWNLOADS
@@ -148,6 +148,7 @@ def navigation(catalogue: Catalogue) -> list:
         {"La démarche": [urls.APPROACH, *phases]},
         {"Fiches méthodes": urls.SHEETS},
         {"Parcours": urls.PATHS},
+        {"Mon atelier": urls.PLANNER},
         {"Études de cas": ([urls.CASES, {"Comparer les cas": urls.COMPARISON}] if has_comparison(catalogue)
                            else urls.CASES)},
         {"Enseignements": [urls.LESSONS, *urls.LESSON_PAGES]},
@@ -199,6 +200,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
     for path in catalogue.paths:
         render("path.md.j2", urls.path_page(path.slug), path=path)
     render("downloads.md.j2", urls.DOWNLOADS)
+    render("planner.md.j2", urls.PLANNER, default_start=clock_minutes(DEFAULT_START))
     assets: dict[str, str] = {download.src_uri: download.path for download in downloads.files.values()}
     for case in catalogue.cases:
         render("case.md.j2", urls.case_page(case.slug), case=case, phases_by_slug={p.slug: p for p in phases})

@@ -1,0 +1,99 @@
+"""The data of the session planner (/atelier/): what it needs of each sheet, as small scripts.
+
+The planner runs in the offline pack too, opened from file://, where a page cannot fetch a
+JSON file: each file is a classic script that hands its data to the planner
+(`window.CRAtelier.recevoir(...)`), loaded by a <script> element, which file:// allows. One
+short index names every sheet (title, duration) for the planner's list; the steps,
+materials and QR code of a sheet live in its own file, loaded only when a plan holds it, so
+that what a visitor downloads grows with her plan, not with the catalogue.
+
+The instructions are Markdown written by contributors; the planner shows them as text only
+(textContent), so they are handed over as paragraphs and lists of plain text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from centre_ressources import urls
+from centre_ressources.catalogue import Catalogue
+from centre_ressources.content.records import Fiche, material_name
+from centre_ressources.render.pictures.qrcode import qr_svg
+
+RECEIVER = "window.CRAtelier.recevoir"  # defined by docs/assets/javascripts/atelier.js
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain_inline(text: str) -> str:
+    """One line of Markdown as the text a reader sees: links and emphasis without their marks."""
+    text = _LINK.sub(r"\1", " ".join(text.split()))
+    return _EMPHASIS.sub(r"\2", text)
+
+
+def text_blocks(markdown: str) -> list[dict[str, Any]]:
+    """Markdown prose -> [{"p": text} | {"liste": [text, ...]}], in order."""
+    blocks: list[dict[str, Any]] = []
+    for chunk in re.split(r"\n\s*\n", markdown.strip()):
+        lines = [line for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if _LIST_ITEM.match(lines[0]):
+            items: list[str] = []
+            for line in lines:
+                if _LIST_ITEM.match(line):
+                    items.append(_LIST_ITEM.sub("", line, count=1))
+                else:  # a continuation line of the item above
+                    items[-1] += " " + line.strip()
+            blocks.append({"liste": [plain_inline(item) for item in items]})
+        else:
+            blocks.append({"p": plain_inline(" ".join(lines))})
+    return blocks
+
+
+def planner_index(catalogue: Catalogue) -> dict[str, Any]:
+    return {"index": [
+        {"slug": sheet.slug, "titre": sheet.titre, "duree": sheet.duree,
+         "phase": catalogue.phase(sheet.phase).titre_court}
+        for sheet in catalogue.sheets
+    ]}
+
+
+def planner_sheet(sheet: Fiche, site_url: str | None) -> dict[str, Any]:
+    address = urls.absolute(site_url, urls.sheet_page(sheet.slug)) if site_url and "://" in site_url else None
+    return {"fiche": {
+        "slug": sheet.slug,
+        "titre": sheet.titre,
+        "en_bref": " ".join(sheet.en_bref.split()),
+        "duree": sheet.duree,
+        "debut": sheet.debut,
+        "participants": {"min": sheet.participants.min, "max": sheet.participants.max},
+        # « nom : quantité » split, so that the planner merges the same material across sheets
+        "materiel": [{"nom": material_name(entry), "quantite": entry.partition(" : ")[2].strip()}
+                     for entry in sheet.materiel],
+        "salle": " ".join(sheet.salle.split()),
+        "adresse": address,
+        # The same label as the sheet page's code: drawn once for both (qr_svg is cached).
+        "qr": qr_svg(address, f"Code QR vers la version en ligne de cette fiche : {address}") if address else None,
+        "etapes": [
+            {"numero": step.numero, "titre": step.titre, "duree": step.duree, "pause": step.pause,
+             "invitation": " ".join(step.invitation.split()), "groupes": " ".join(step.groupes.split()),
+             "materiel": list(step.materiel), "consignes": text_blocks(step.consignes)}
+            for step in sheet.deroule
+        ],
+    }}
+
+
+def _script(data: dict[str, Any]) -> str:
+    return f"{RECEIVER}({json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def planner_files(catalogue: Catalogue, site_url: str | None) -> Iterator[tuple[str, str]]:
+    yield urls.PLANNER_INDEX, _script(planner_index(catalogue))
+    for sheet in catalogue.sheets:
+        yield urls.planner_sheet_data(sheet.slug), _script(planner_sheet(sheet, site_url))

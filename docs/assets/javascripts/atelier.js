@@ -1,0 +1,75 @@
+/* Mon atelier: the « Ajouter à mon atelier » buttons of each sheet and the planner of /atelier/.
+ *
+ * This small script runs on every page and does nothing unless the page has a sheet to add
+ * (`[data-atelier-fiche]`) or the planner (`#atelier-planificateur`); it then loads the scripts of
+ * docs/assets/javascripts/atelier/ and, for the planner, the data of the sheets a plan holds
+ * (atelier/fiches/<slug>.js, written by the build: centre_ressources/publish/session_planner.py).
+ * Classic scripts, not modules or fetched JSON: the offline pack, opened from file://, can
+ * load nothing else. Every page works without it.
+ */
+(function () {
+  "use strict";
+
+  var A = (window.CRAtelier = window.CRAtelier || {});
+  var here = document.currentScript ? document.currentScript.src : window.location.href;
+  A.scripts = new URL("atelier/", here); // assets/javascripts/atelier/
+  A.root = new URL("../../", here); // the site's root
+  A.data = { index: null, fiches: {} };
+
+  /** Called by each data file of the build with {index: [...]} or {fiche: {...}}. */
+  A.recevoir = function (data) {
+    if (data.index) A.data.index = data.index;
+    if (data.fiche) A.data.fiches[data.fiche.slug] = data.fiche;
+  };
+
+  var loading = {};
+  A.loadScript = function (url) {
+    var address = String(url);
+    if (!loading[address]) {
+      loading[address] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = address;
+        script.onload = function () { resolve(address); };
+        script.onerror = function () { delete loading[address]; script.remove(); reject(new Error(address)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[address];
+  };
+
+  /** Loads the data of these sheets; resolves with the slugs that could not be loaded. */
+  A.loadSheets = function (slugs) {
+    var missing = [];
+    return Promise.all(slugs.map(function (slug) {
+      if (A.data.fiches[slug]) return null;
+      return A.loadScript(new URL("atelier/fiches/" + slug + ".js", A.root)).catch(function () {
+        missing.push(slug);
+      });
+    })).then(function () { return missing; });
+  };
+
+  A.loadIndex = function () {
+    return A.loadScript(new URL("atelier/fiches.js", A.root)).then(function () { return A.data.index || []; });
+  };
+
+  function inOrder(names) {
+    return names.reduce(function (previous, name) {
+      return previous.then(function () { return A.loadScript(new URL(name, A.scripts)); });
+    }, Promise.resolve());
+  }
+
+  function start() {
+    var planner = document.getElementById("atelier-planificateur");
+    var sheet = document.querySelector("[data-atelier-fiche]");
+    if (planner) {
+      inOrder(["plan.js", "impression.js", "animation.js", "planificateur.js"]).then(function () {
+        A.startPlanner(planner);
+      });
+    } else if (sheet) {
+      inOrder(["plan.js", "ajout.js"]).then(function () { A.startAdding(sheet); });
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,68 @@
+/* Mon atelier, on a sheet's page: « Ajouter à mon atelier » for the whole sheet (at the top)
+ * and for each step (under its heading). The plan is kept in the browser's storage; the link
+ * « Voir mon atelier » carries it in its address too, should the storage be refused. */
+(function () {
+  "use strict";
+
+  var A = window.CRAtelier;
+  var STEP_ID = /^etape-(\d+)$/;
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  A.startAdding = function (box) {
+    var slug = box.getAttribute("data-atelier-fiche");
+    var link = box.querySelector("a");
+    var plannerAddress = link.href.split("#")[0];
+    var headings = Array.prototype.filter.call(document.querySelectorAll(".md-content h3[id]"), function (h) {
+      return STEP_ID.test(h.id);
+    });
+    var all = headings.map(function (h) { return parseInt(STEP_ID.exec(h.id)[1], 10); });
+
+    function add(numbers, status, whole) {
+      var plan = A.load() || A.emptyPlan();
+      var added = A.addSteps(plan, slug, numbers);
+      var saved = A.save(plan);
+      link.href = plannerAddress + "#" + A.serialize(plan);
+      var steps = plan.items.filter(function (item) { return !item.pause; }).length;
+      var message;
+      if (!added) message = whole ? "Cette fiche est déjà dans votre atelier." : "Cette étape est déjà dans votre atelier.";
+      else message = (whole ? "Fiche ajoutée" : "Étape ajoutée") + " à votre atelier (" + steps +
+        " étape" + (steps > 1 ? "s" : "") + " en tout).";
+      if (!saved) message += " Votre navigateur n'enregistre pas l'atelier : ouvrez-le avec le lien « Voir mon atelier ».";
+      status.textContent = "";
+      window.setTimeout(function () { status.textContent = message; }, 50);
+    }
+
+    var line = element("p", "atelier-ajout__ligne");
+    var button = element("button", "atelier-bouton", "Ajouter la fiche à mon atelier");
+    button.type = "button";
+    var status = element("span", "atelier-ajout__etat");
+    status.setAttribute("role", "status");
+    line.append(button, " ", link, " ", status);
+    box.replaceChildren(line);
+    box.hidden = false;
+    button.addEventListener("click", function () { add(all, status, true); });
+
+    headings.forEach(function (heading, index) {
+      var number = all[index];
+      var title = heading.textContent.replace(/¶$/, "").trim();
+      var stepButton = element("button", "atelier-bouton atelier-bouton--etape", "Ajouter à mon atelier");
+      stepButton.type = "button";
+      stepButton.setAttribute("aria-label", "Ajouter à mon atelier : " + title);
+      var stepStatus = element("span", "atelier-ajout__etat");
+      stepStatus.setAttribute("role", "status");
+      var stepLine = element("p", "atelier-ajout__ligne atelier-ajout__ligne--etape");
+      stepLine.append(stepButton, " ", stepStatus);
+      // after the line of « Copier le lien » when permaliens.js has added it
+      var after = heading.nextElementSibling && heading.nextElementSibling.classList.contains("copier-lien__ligne")
+        ? heading.nextElementSibling : heading;
+      after.insertAdjacentElement("afterend", stepLine);
+      stepButton.addEventListener("click", function () { add([number], stepStatus, false); });
+    });
+  };
+})();

@@ -1,0 +1,321 @@
+/* Mon atelier, the model: a session plan, its address, its clock times. No DOM here.
+ *
+ * A plan is a start time, an optional end the session must not overrun, an optional title,
+ * and a flat list of items: a step of a sheet ({fiche, numero, duree}, `duree` null when
+ * the sheet's own duration holds) or a break ({pause: minutes}). Consecutive steps of one
+ * sheet make a block. The whole plan fits in the address (after #, never sent to a server):
+ *   #debut=18:30&fin=21:00&titre=…&plan=slug.1.2_20.3~_15~autre-fiche
+ * a block is a sheet's slug followed by its step numbers (`_20`: 20 minutes for this
+ * session), or `_15` for a 15-minute break; a slug alone stands for the whole sheet.
+ */
+(function () {
+  "use strict";
+
+  var A = (window.CRAtelier = window.CRAtelier || {});
+
+  A.STORAGE_KEY = "centre-ressources:atelier";
+  A.DEFAULT_START = "18:00"; // as the sheets' agendas (records.DEFAULT_START)
+  A.BREAK_MINUTES = 15;
+  A.LONG_STRETCH = 90; // minutes without a break after which one is suggested
+  A.MAX_MINUTES = 600;
+
+  var CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  function minutes(value) {
+    var n = parseInt(value, 10);
+    return n >= 1 && n <= A.MAX_MINUTES ? n : null;
+  }
+
+  A.clockMinutes = function (text) {
+    var match = CLOCK.exec(text || "");
+    return match ? parseInt(match[1], 10) * 60 + parseInt(match[2], 10) : null;
+  };
+
+  /** Minutes since midnight -> « 18 h 05 », as the sheets print it. */
+  A.clock = function (total) {
+    var day = ((total % 1440) + 1440) % 1440;
+    var rest = day % 60;
+    return Math.floor(day / 60) + " h " + (rest < 10 ? "0" : "") + rest;
+  };
+
+  /** A duration -> « 45 min », « 1 h », « 2 h 05 ». */
+  A.duration = function (total) {
+    var hours = Math.floor(total / 60);
+    var rest = total % 60;
+    if (!hours) return rest + " min";
+    return rest ? hours + " h " + (rest < 10 ? "0" : "") + rest : hours + " h";
+  };
+
+  A.emptyPlan = function () {
+    return { debut: A.DEFAULT_START, fin: "", titre: "", items: [] };
+  };
+
+  // --- the address ---------------------------------------------------------------------
+
+  A.parse = function (text) {
+    var plan = A.emptyPlan();
+    var found = false;
+    (text || "").replace(/^#/, "").split("&").forEach(function (pair) {
+      var at = pair.indexOf("=");
+      if (at < 0) return;
+      var key = pair.slice(0, at);
+      var value;
+      try {
+        value = decodeURIComponent(pair.slice(at + 1).replace(/\+/g, " "));
+      } catch (error) {
+        return;
+      }
+      if (key === "debut" && A.clockMinutes(value) !== null) plan.debut = value;
+      else if (key === "fin" && A.clockMinutes(value) !== null) plan.fin = value;
+      else if (key === "titre") plan.titre = value.slice(0, 120);
+      else if (key === "plan") {
+        found = true;
+        value.split("~").forEach(function (block) {
+          var pause = /^_(\d+)$/.exec(block);
+          if (pause) {
+            if (minutes(pause[1])) plan.items.push({ pause: minutes(pause[1]) });
+            return;
+          }
+          var parts = block.split(".");
+          if (!SLUG.test(parts[0])) return;
+          if (parts.length === 1) {
+            plan.items.push({ fiche: parts[0], numero: null, duree: null }); // the whole sheet
+            return;
+          }
+          parts.slice(1).forEach(function (part) {
+            var step = /^(\d+)(?:_(\d+))?$/.exec(part);
+            if (step) plan.items.push({ fiche: parts[0], numero: parseInt(step[1], 10), duree: minutes(step[2]) });
+          });
+        });
+      }
+    });
+    return found || plan.titre ? plan : null;
+  };
+
+  A.serialize = function (plan) {
+    var blocks = A.blocks(plan.items).map(function (block) {
+      var first = plan.items[block.start];
+      if (first.pause) return "_" + first.pause;
+      var parts = [first.fiche];
+      for (var i = block.start; i < block.end; i++) {
+        var item = plan.items[i];
+        parts.push(item.duree ? item.numero + "_" + item.duree : String(item.numero));
+      }
+      return parts.join(".");
+    });
+    var text = "debut=" + plan.debut;
+    if (plan.fin) text += "&fin=" + plan.fin;
+    if (plan.titre) text += "&titre=" + encodeURIComponent(plan.titre);
+    return text + "&plan=" + blocks.join("~");
+  };
+
+  A.load = function () {
+    try {
+      return A.parse(window.localStorage.getItem(A.STORAGE_KEY) || "");
+    } catch (error) {
+      return null; // storage refused (private browsing, file:// in some browsers)
+    }
+  };
+
+  A.save = function (plan) {
+    try {
+      window.localStorage.setItem(A.STORAGE_KEY, A.serialize(plan));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  };
+
+  // --- changing a plan ---------------------------------------------------------------------
+
+  /** Runs of consecutive items of one sheet; a break is a block of its own. */
+  A.blocks = function (items) {
+    var blocks = [];
+    items.forEach(function (item, index) {
+      var last = blocks[blocks.length - 1];
+      if (last && !item.pause && !items[index - 1].pause && items[index - 1].fiche === item.fiche) {
+        last.end = index + 1;
+      } else {
+        blocks.push({ start: index, end: index + 1, fiche: item.pause ? null : item.fiche });
+      }
+    });
+    return blocks;
+  };
+
+  /** Adds steps of a sheet (numbers in the sheet's order): into the block that already
+   * holds that sheet, in their order, or as a new block at the end. Returns how many were new. */
+  A.addSteps = function (plan, slug, numbers) {
+    var present = plan.items.filter(function (item) { return item.fiche === slug; });
+    var added = 0;
+    numbers.forEach(function (numero) {
+      if (present.some(function (item) { return item.numero === numero; })) return;
+      var item = { fiche: slug, numero: numero, duree: null };
+      var before = -1;
+      var lastOfSheet = -1;
+      plan.items.forEach(function (other, index) {
+        if (other.fiche !== slug) return;
+        lastOfSheet = index;
+        if (before < 0 && other.numero > numero) before = index;
+      });
+      if (before >= 0) plan.items.splice(before, 0, item);
+      else if (lastOfSheet >= 0) plan.items.splice(lastOfSheet + 1, 0, item);
+      else plan.items.push(item);
+      present.push(item);
+      added += 1;
+    });
+    return added;
+  };
+
+  /** Replaces each « whole sheet » item (a slug alone in an address) by the sheet's steps. */
+  A.expand = function (plan, sheets) {
+    var items = [];
+    plan.items.forEach(function (item) {
+      if (item.fiche && item.numero === null) {
+        var sheet = sheets[item.fiche];
+        (sheet ? sheet.etapes : []).forEach(function (step) {
+          items.push({ fiche: item.fiche, numero: step.numero, duree: null });
+        });
+      } else {
+        items.push(item);
+      }
+    });
+    plan.items = items;
+  };
+
+  A.move = function (list, from, to) {
+    var moved = list.splice(from, 1)[0];
+    list.splice(to, 0, moved);
+  };
+
+  /** Moves a block before or after its neighbour block (delta -1 or +1). */
+  A.moveBlock = function (plan, blockIndex, delta) {
+    var blocks = A.blocks(plan.items);
+    var block = blocks[blockIndex];
+    var other = blocks[blockIndex + delta];
+    if (!block || !other) return false;
+    var taken = plan.items.splice(block.start, block.end - block.start);
+    var at = delta < 0 ? other.start : other.end - taken.length;
+    Array.prototype.splice.apply(plan.items, [at, 0].concat(taken));
+    return true;
+  };
+
+  A.insertBreak = function (plan, afterIndex, length) {
+    plan.items.splice(afterIndex + 1, 0, { pause: minutes(length) || A.BREAK_MINUTES });
+  };
+
+  // --- the schedule ------------------------------------------------------------------------
+
+  function stepOf(sheets, item) {
+    var sheet = sheets[item.fiche];
+    if (!sheet) return null;
+    for (var i = 0; i < sheet.etapes.length; i++) {
+      if (sheet.etapes[i].numero === item.numero) return sheet.etapes[i];
+    }
+    return null;
+  }
+
+  /** Clock times of every item from the start time, the total, the end, and what overruns. */
+  A.schedule = function (plan, sheets) {
+    var start = A.clockMinutes(plan.debut);
+    if (start === null) start = A.clockMinutes(A.DEFAULT_START);
+    var clock = start;
+    var rows = plan.items.map(function (item, index) {
+      var step = item.pause ? null : stepOf(sheets, item);
+      var planned = item.pause ? item.pause : step ? step.duree : 0;
+      var length = item.pause ? item.pause : item.duree || planned;
+      var row = {
+        index: index, item: item, step: step, sheet: item.pause ? null : sheets[item.fiche] || null,
+        pause: Boolean(item.pause || (step && step.pause)), duree: length, prevue: planned,
+        debut: clock, fin: clock + length,
+      };
+      clock += length;
+      return row;
+    });
+    var result = { rows: rows, debut: start, fin: clock, total: clock - start, depassement: 0 };
+    var end = A.clockMinutes(plan.fin);
+    if (end !== null) {
+      if (end <= start) end += 1440; // an end before the start is the next day
+      result.finVoulue = end;
+      result.depassement = Math.max(0, clock - end);
+    }
+    return result;
+  };
+
+  /** Where a break would help: in the first stretch of more than LONG_STRETCH minutes
+   * without one, at the step boundary nearest its middle. Null when none is needed. */
+  A.suggestBreak = function (schedule) {
+    if (schedule.total <= A.LONG_STRETCH) return null;
+    var runStart = 0;
+    var rows = schedule.rows;
+    for (var i = 0; i <= rows.length; i++) {
+      if (i < rows.length && !rows[i].pause) continue;
+      var run = rows.slice(runStart, i);
+      var length = run.reduce(function (sum, row) { return sum + row.duree; }, 0);
+      if (length > A.LONG_STRETCH && run.length > 1) {
+        var middle = run[0].debut + length / 2;
+        var best = run[0];
+        run.slice(0, -1).forEach(function (row) {
+          if (Math.abs(row.fin - middle) < Math.abs(best.fin - middle)) best = row;
+        });
+        return { apres: best.index, heure: best.fin, duree: A.BREAK_MINUTES };
+      }
+      runStart = i + 1;
+    }
+    return null;
+  };
+
+  /** The number of people that suits every sheet of the plan: the overlap of their ranges. */
+  A.groupSize = function (plan, sheets) {
+    var used = A.sheetsOf(plan, sheets);
+    if (!used.length) return null;
+    var low = Math.max.apply(null, used.map(function (s) { return s.participants.min; }));
+    var high = Math.min.apply(null, used.map(function (s) { return s.participants.max; }));
+    return { min: low, max: high, possible: low <= high, fiches: used };
+  };
+
+  /** The sheets a plan uses, each once, in the order they first appear. */
+  A.sheetsOf = function (plan, sheets) {
+    var seen = {};
+    var used = [];
+    plan.items.forEach(function (item) {
+      if (item.pause || seen[item.fiche] || !sheets[item.fiche]) return;
+      seen[item.fiche] = true;
+      used.push(sheets[item.fiche]);
+    });
+    return used;
+  };
+
+  function key(name) {
+    return name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
+  }
+
+  /** One checklist for the session: every material of a sheet whose steps are all planned,
+   * only what the planned steps use of a sheet taken in part; the same name once, with the
+   * quantity each sheet asks for. */
+  A.materials = function (plan, sheets) {
+    var merged = [];
+    var byName = {};
+    A.sheetsOf(plan, sheets).forEach(function (sheet) {
+      var planned = plan.items.filter(function (item) { return item.fiche === sheet.slug; });
+      var whole = sheet.etapes.every(function (step) {
+        return planned.some(function (item) { return item.numero === step.numero; });
+      });
+      var usedNames = {};
+      planned.forEach(function (item) {
+        var step = stepOf(sheets, item);
+        (step ? step.materiel : []).forEach(function (name) { usedNames[key(name)] = true; });
+      });
+      sheet.materiel.forEach(function (entry) {
+        var k = key(entry.nom);
+        if (!whole && !usedNames[k]) return;
+        if (!byName[k]) {
+          byName[k] = { nom: entry.nom, quantites: [] };
+          merged.push(byName[k]);
+        }
+        byName[k].quantites.push({ quantite: entry.quantite, fiche: sheet.titre });
+      });
+    });
+    return merged;
+  };
+})();

@@ -1,0 +1,461 @@
+/* Mon atelier, the planner of /atelier/: the session's blocks in order with their clock
+ * times, breaks, durations for this session, the group size and the materials, kept in the
+ * address and the browser's storage. User text reaches the page through textContent and
+ * form values only. Every change is announced in one live region. */
+(function () {
+  "use strict";
+
+  var A = window.CRAtelier;
+
+  function h(tag, attributes) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === false) continue;
+      [].concat(child).forEach(function (c) {
+        if (c !== null && c !== undefined && c !== false) node.append(c);
+      });
+    }
+    return node;
+  }
+  A.h = h;
+
+  /** The address of a sheet's page: `fiches/x/` online, `fiches/x.html` in the offline pack
+   * (told by how the page links to the catalogue, `fiches/` or `fiches/index.html`). */
+  A.sheetHref = function (slug) {
+    var catalogue = document.getElementById("atelier-catalogue");
+    var href = catalogue ? catalogue.href : new URL("fiches/", A.root).href;
+    return /index\.html$/.test(href) ? href.replace(/index\.html$/, slug + ".html") : href.replace(/[^/]*$/, "") + slug + "/";
+  };
+
+  var uid = 0;
+  function tag(items) {
+    items.forEach(function (item) { if (!item.id) item.id = ++uid; });
+  }
+
+  A.startPlanner = function (root) {
+    var plan = null;
+    var previous = null; // the plan this browser held before a shared link replaced it
+    var sheets = A.data.fiches;
+    var missing = [];
+
+    var live = h("p", { "class": "atelier-annonce", role: "status", "aria-live": "polite" });
+    var dynamic = h("div", { "class": "atelier-dynamique" });
+    var printed = h("div", { "class": "atelier-impression", "aria-hidden": "true" });
+
+    // --- the session's fields (made once: re-rendering would lose the typing) ------------------
+    var title = h("input", { type: "text", id: "atelier-titre", autocomplete: "off", maxlength: "120" });
+    var start = h("input", { type: "time", id: "atelier-debut", required: true });
+    var end = h("input", { type: "time", id: "atelier-fin", "aria-describedby": "atelier-fin-aide" });
+    var fields = h("fieldset", { "class": "atelier-seance" },
+      h("legend", { text: "La séance" }),
+      h("p", {}, h("label", { "for": "atelier-titre", text: "Titre (facultatif)" }), title),
+      h("div", { "class": "atelier-heures" },
+        h("p", {}, h("label", { "for": "atelier-debut", text: "Heure de début" }), start),
+        h("p", {}, h("label", { "for": "atelier-fin", text: "Heure de fin à ne pas dépasser (facultatif)" }), end,
+          h("span", { id: "atelier-fin-aide", "class": "atelier-aide", text: "Un avertissement s'affiche si la séance finit plus tard." }))));
+
+    function sessionChanged(message) {
+      return function () {
+        plan.titre = title.value.trim();
+        if (A.clockMinutes(start.value) !== null) plan.debut = start.value;
+        plan.fin = A.clockMinutes(end.value) !== null ? end.value : "";
+        changed(message);
+      };
+    }
+    title.addEventListener("change", sessionChanged("Titre de la séance enregistré."));
+    start.addEventListener("change", sessionChanged("Heure de début changée."));
+    end.addEventListener("change", sessionChanged("Heure de fin changée."));
+
+    // --- actions ------------------------------------------------------------------------------
+    var shareField = h("input", { type: "text", readonly: true, id: "atelier-lien", "class": "atelier-lien" });
+    var shareBox = h("p", { "class": "atelier-partage", hidden: true },
+      h("label", { "for": "atelier-lien", text: "Lien de cet atelier, à copier : " }), shareField);
+    var actions = h("div", { "class": "atelier-actions" },
+      h("button", { type: "button", "class": "atelier-bouton atelier-bouton--principal", "data-action": "animer",
+        text: "Animer la séance", onclick: function (event) { A.startFacilitator(current(), event.currentTarget); } }),
+      h("button", { type: "button", "class": "atelier-bouton", "data-action": "imprimer",
+        text: "Imprimer la feuille de route", onclick: function () { window.print(); } }),
+      h("button", { type: "button", "class": "atelier-bouton", "data-action": "partager",
+        text: "Copier le lien de l'atelier", onclick: share }),
+      h("button", { type: "button", "class": "atelier-bouton", "data-action": "vider",
+        text: "Vider l'atelier", onclick: clear }));
+
+    function address() {
+      return window.location.href.split("#")[0] + "#" + A.serialize(plan);
+    }
+
+    function share() {
+      var link = address();
+      shareField.value = link;
+      var done = function (copied) {
+        shareBox.hidden = copied;
+        announce(copied ? "Lien de l'atelier copié : envoyez-le à la personne qui co-anime."
+          : "Copiez le lien affiché sous les boutons.");
+        if (!copied) shareField.select();
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(link).then(function () { done(true); }, function () { done(false); });
+      } else {
+        done(false);
+      }
+    }
+
+    function clear() {
+      previous = plan;
+      plan = A.emptyPlan();
+      plan.debut = previous.debut;
+      changed("Atelier vidé. Le bouton « Rétablir l'atelier » le fait revenir.");
+    }
+
+    // --- changes ---------------------------------------------------------------------------
+    var pendingFocus = null;
+
+    function current() {
+      return { plan: plan, sheets: sheets, schedule: A.schedule(plan, sheets) };
+    }
+
+    function announce(message) {
+      live.textContent = "";
+      window.setTimeout(function () { live.textContent = message; }, 60);
+    }
+
+    function changed(message, focus) {
+      tag(plan.items);
+      A.save(plan);
+      window.history.replaceState(null, "", "#" + A.serialize(plan));
+      pendingFocus = focus || (document.activeElement && document.activeElement.getAttribute("data-cle"));
+      render();
+      var schedule = A.schedule(plan, sheets);
+      var times = plan.items.length
+        ? " Horaires mis à jour : de " + A.clock(schedule.debut) + " à " + A.clock(schedule.fin) + "."
+        : "";
+      if (schedule.depassement) times += " La séance dépasse de " + A.duration(schedule.depassement) + " l'heure de fin choisie.";
+      announce((message || "") + times);
+    }
+
+    function nameOf(row) {
+      if (row.item.pause) return "Pause";
+      return row.step ? row.step.titre : "Étape " + row.item.numero;
+    }
+
+    function moveItem(index, delta) {
+      var target = index + delta;
+      if (target < 0 || target >= plan.items.length) return;
+      var item = plan.items[index];
+      A.move(plan.items, index, target);
+      var label = item.pause ? "La pause" : "L'étape « " + nameOf({ item: item, step: stepOf(item) }) + " »";
+      changed(label + " est maintenant en position " + (target + 1) + " sur " + plan.items.length + ".",
+        (delta < 0 ? "monter-" : "descendre-") + item.id);
+    }
+
+    function moveBlock(blockIndex, delta, focusKey) {
+      var block = A.blocks(plan.items)[blockIndex];
+      var first = plan.items[block.start];
+      if (!A.moveBlock(plan, blockIndex, delta)) return;
+      var blocks = A.blocks(plan.items);
+      var position = blocks.findIndex(function (b) { return plan.items[b.start] === first; });
+      var name = first.pause ? "La pause" : "La fiche « " + sheetTitle(first.fiche) + " »";
+      changed(name + " est maintenant en position " + (position + 1) + " sur " + blocks.length + ".",
+        focusKey || (delta < 0 ? "bloc-monter-" : "bloc-descendre-") + first.id);
+    }
+
+    function stepOf(item) {
+      var sheet = sheets[item.fiche];
+      return sheet ? sheet.etapes.find(function (s) { return s.numero === item.numero; }) || null : null;
+    }
+
+    function sheetTitle(slug) {
+      return sheets[slug] ? sheets[slug].titre : slug;
+    }
+
+    // --- drawing ---------------------------------------------------------------------------
+    function commandButton(text, label, key, disabled, action) {
+      return h("button", { type: "button", "class": "atelier-commande", "aria-label": label, title: label,
+        "data-cle": key, disabled: disabled, onclick: action, text: text });
+    }
+
+    function durationField(row) {
+      var id = "atelier-duree-" + row.item.id;
+      var input = h("input", { type: "number", id: id, min: "1", max: String(A.MAX_MINUTES), step: "1",
+        inputmode: "numeric", value: String(row.duree), "data-cle": "duree-" + row.item.id });
+      input.addEventListener("change", function () {
+        var value = parseInt(input.value, 10);
+        if (!(value >= 1 && value <= A.MAX_MINUTES)) {
+          input.value = String(row.duree);
+          announce("Durée non valable : entre 1 et " + A.MAX_MINUTES + " minutes.");
+          return;
+        }
+        if (row.item.pause) row.item.pause = value;
+        else row.item.duree = value === row.prevue ? null : value;
+        changed("Durée de « " + nameOf(row) + " » : " + A.duration(value) + ".");
+      });
+      var note = !row.item.pause && row.item.duree
+        ? h("span", { "class": "atelier-aide", text: "(fiche : " + A.duration(row.prevue) + ")" }) : null;
+      return h("span", { "class": "atelier-duree" },
+        h("label", { "for": id }, "Durée", h("span", { "class": "atelier-invisible", text: " de « " + nameOf(row) + " »" }), " (min)"),
+        input, note);
+    }
+
+    function stepRow(row, total) {
+      var name = nameOf(row);
+      var what = row.item.pause ? "la pause" : "l'étape « " + name + " »";
+      return h("li", { "class": "atelier-etape" + (row.pause ? " atelier-etape--pause" : "") },
+        h("span", { "class": "atelier-horaire" }, A.clock(row.debut) + " – " + A.clock(row.fin)),
+        h("span", { "class": "atelier-etape__titre" },
+          row.item.pause ? "Pause" : (row.step ? "Étape " + row.step.numero + " : " + name : name)),
+        durationField(row),
+        h("span", { "class": "atelier-commandes" },
+          commandButton("↑", "Monter " + what, "monter-" + row.item.id, row.index === 0,
+            function () { moveItem(row.index, -1); }),
+          commandButton("↓", "Descendre " + what, "descendre-" + row.item.id, row.index === total - 1,
+            function () { moveItem(row.index, 1); }),
+          commandButton("✕", "Retirer " + what, "retirer-" + row.item.id, false, function () {
+            plan.items.splice(row.index, 1);
+            changed((row.item.pause ? "Pause retirée." : "Étape « " + name + " » retirée."),
+              "retirer-" + (plan.items[row.index] || plan.items[row.index - 1] || {}).id);
+          })));
+    }
+
+    var dragged = null;
+
+    function blockElement(block, blockIndex, blocks, schedule) {
+      var rows = schedule.rows.slice(block.start, block.end);
+      var first = plan.items[block.start];
+      var isBreak = Boolean(first.pause);
+      var heading = isBreak ? h("h3", { text: "Pause" })
+        : h("h3", {}, h("a", { href: A.sheetHref(first.fiche), text: sheetTitle(first.fiche) }));
+      var what = isBreak ? "la pause" : "la fiche « " + sheetTitle(first.fiche) + " »";
+      var head = h("div", { "class": "atelier-bloc__tete" },
+        h("span", { "class": "atelier-poignee", "aria-hidden": "true", title: "Glisser pour déplacer", text: "⠿" }),
+        heading,
+        h("span", { "class": "atelier-bloc__horaire" },
+          A.clock(rows[0].debut) + " – " + A.clock(rows[rows.length - 1].fin) + " · " +
+          A.duration(rows[rows.length - 1].fin - rows[0].debut)),
+        isBreak ? null : h("span", { "class": "atelier-commandes" },
+          commandButton("Monter", "Monter " + what, "bloc-monter-" + first.id, blockIndex === 0,
+            function () { moveBlock(blockIndex, -1); }),
+          commandButton("Descendre", "Descendre " + what, "bloc-descendre-" + first.id, blockIndex === blocks.length - 1,
+            function () { moveBlock(blockIndex, 1); }),
+          commandButton("Retirer", "Retirer " + what, "bloc-retirer-" + first.id, false, function () {
+            plan.items.splice(block.start, block.end - block.start);
+            changed("Fiche « " + sheetTitle(first.fiche) + " » retirée.");
+          })));
+      var list = h("ol", { "class": "atelier-etapes" }, rows.map(function (row) { return stepRow(row, plan.items.length); }));
+      var node = h("li", { "class": "atelier-bloc" + (isBreak ? " atelier-bloc--pause" : ""), draggable: "true" }, head, list);
+      // The mouse drags a block onto another; the buttons do the same from the keyboard.
+      node.addEventListener("dragstart", function (event) {
+        if (event.target !== node) return;
+        dragged = blockIndex;
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", String(blockIndex));
+        node.classList.add("atelier-bloc--deplace");
+      });
+      node.addEventListener("dragend", function () { node.classList.remove("atelier-bloc--deplace"); dragged = null; });
+      node.addEventListener("dragover", function (event) {
+        if (dragged === null || dragged === blockIndex) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "move";
+      });
+      node.addEventListener("drop", function (event) {
+        if (dragged === null || dragged === blockIndex) return;
+        event.preventDefault();
+        var from = dragged;
+        dragged = null;
+        var step = from < blockIndex ? 1 : -1;
+        var at = from;
+        while (at !== blockIndex) { A.moveBlock(plan, at, step); at += step; }
+        changed("Bloc déplacé en position " + (blockIndex + 1) + " sur " + blocks.length + ".");
+      });
+      return node;
+    }
+
+    function summary(schedule) {
+      var parts = [];
+      var group = A.groupSize(plan, sheets);
+      parts.push(h("p", { "class": "atelier-resume" },
+        "De ", h("strong", { text: A.clock(schedule.debut) }), " à ", h("strong", { "class": "atelier-fin", text: A.clock(schedule.fin) }),
+        " · " + A.duration(schedule.total) + ", pauses comprises",
+        group && group.possible ? " · " + (group.min === group.max ? group.min : group.min + " à " + group.max) + " personnes" : ""));
+      if (group && !group.possible) {
+        var low = group.fiches.find(function (s) { return s.participants.min === group.min; });
+        var high = group.fiches.find(function (s) { return s.participants.max === group.max; });
+        parts.push(h("p", { "class": "atelier-alerte" },
+          "Ces fiches ne conviennent pas à un même groupe : « " + low.titre + " » demande au moins " + group.min +
+          " personnes, « " + high.titre + " » au plus " + group.max + "."));
+      }
+      if (schedule.finVoulue !== undefined) {
+        parts.push(schedule.depassement
+          ? h("p", { "class": "atelier-alerte" }, "La séance dépasse de " + A.duration(schedule.depassement) +
+            " l'heure de fin choisie (" + A.clock(schedule.finVoulue) + ") : raccourcissez une étape ou retirez-en une.")
+          : h("p", { "class": "atelier-ok" }, "La séance tient avant " + A.clock(schedule.finVoulue) +
+            (schedule.finVoulue > schedule.fin ? " (il reste " + A.duration(schedule.finVoulue - schedule.fin) + ")." : ".")));
+      }
+      var suggestion = A.suggestBreak(schedule);
+      if (suggestion) {
+        var after = schedule.rows[suggestion.apres];
+        parts.push(h("div", { "class": "atelier-suggestion" },
+          h("p", {}, "Plus de " + A.LONG_STRETCH + " minutes sans pause : une pause de " + suggestion.duree +
+            " min vers " + A.clock(suggestion.heure) + ", après « " + nameOf(after) + " », laisserait souffler le groupe."),
+          h("button", { type: "button", "class": "atelier-bouton", "data-cle": "suggestion", text: "Ajouter cette pause",
+            onclick: function () {
+              A.insertBreak(plan, suggestion.apres, suggestion.duree);
+              changed("Pause de " + suggestion.duree + " min ajoutée après « " + nameOf(after) + " ».", "suggestion");
+            } })));
+      }
+      return parts;
+    }
+
+    function breakForm(schedule) {
+      var where = h("select", { id: "atelier-pause-apres", "data-cle": "pause-apres" },
+        h("option", { value: "-1", text: "au début" }),
+        schedule.rows.map(function (row) {
+          return h("option", { value: String(row.index), text: "après « " + nameOf(row) + " » (" + A.clock(row.fin) + ")" });
+        }));
+      where.value = String(plan.items.length - 1);
+      var length = h("input", { type: "number", id: "atelier-pause-duree", min: "1", max: "120", value: String(A.BREAK_MINUTES),
+        inputmode: "numeric" });
+      return h("div", { "class": "atelier-formulaire" },
+        h("h3", { text: "Insérer une pause" }),
+        h("p", { "class": "atelier-ligne" },
+          h("span", {}, h("label", { "for": "atelier-pause-duree", text: "Durée (min)" }), length),
+          h("span", {}, h("label", { "for": "atelier-pause-apres", text: "Place" }), where),
+          h("button", { type: "button", "class": "atelier-bouton", "data-cle": "pause-ajouter", text: "Insérer la pause",
+            onclick: function () {
+              var after = parseInt(where.value, 10);
+              A.insertBreak(plan, after, parseInt(length.value, 10));
+              changed("Pause de " + plan.items[after + 1].pause + " min insérée en position " + (after + 2) + ".", "pause-ajouter");
+            } })));
+    }
+
+    var sheetChoice = h("select", { id: "atelier-fiche-choix" }, h("option", { value: "", text: "Choisir une fiche…" }));
+    var addSheet = h("div", { "class": "atelier-formulaire" },
+      h("h3", { text: "Ajouter une fiche" }),
+      h("p", { "class": "atelier-ligne" },
+        h("span", {}, h("label", { "for": "atelier-fiche-choix", text: "Fiche" }), sheetChoice),
+        h("button", { type: "button", "class": "atelier-bouton", "data-cle": "fiche-ajouter", text: "Ajouter la fiche",
+          onclick: function () {
+            var slug = sheetChoice.value;
+            if (!slug) { announce("Choisissez d'abord une fiche dans la liste."); sheetChoice.focus(); return; }
+            A.loadSheets([slug]).then(function (failed) {
+              if (failed.length) { announce("Cette fiche n'a pas pu être chargée."); return; }
+              A.addSteps(plan, slug, sheets[slug].etapes.map(function (s) { return s.numero; }));
+              changed("Fiche « " + sheets[slug].titre + " » ajoutée.", "fiche-ajouter");
+            });
+          } })));
+    A.loadIndex().then(function (index) {
+      var groups = {};
+      index.forEach(function (entry) {
+        if (!groups[entry.phase]) {
+          groups[entry.phase] = h("optgroup", { label: entry.phase });
+          sheetChoice.append(groups[entry.phase]);
+        }
+        groups[entry.phase].append(h("option", { value: entry.slug, text: entry.titre + " (" + A.duration(entry.duree) + ")" }));
+      });
+    }, function () { addSheet.hidden = true; });
+
+    function materials() {
+      var list = A.materials(plan, sheets);
+      return h("section", { "class": "atelier-materiel", "aria-labelledby": "atelier-materiel-titre" },
+        h("h3", { id: "atelier-materiel-titre", text: "Matériel de la séance" }),
+        list.length ? h("ul", {}, list.map(function (entry, index) {
+          var id = "atelier-materiel-" + index;
+          var details = entry.quantites.filter(function (q) { return q.quantite; })
+            .map(function (q) { return q.quantite + (entry.quantites.length > 1 ? " (" + q.fiche + ")" : ""); });
+          return h("li", {}, h("input", { type: "checkbox", id: id }),
+            h("label", { "for": id }, h("strong", { text: entry.nom }), details.length ? " : " + details.join(" ; ") : ""));
+        })) : h("p", { text: "Aucun matériel particulier." }));
+    }
+
+    function render() {
+      var schedule = A.schedule(plan, sheets);
+      title.value = plan.titre;
+      start.value = plan.debut;
+      end.value = plan.fin;
+      var parts = [];
+      if (missing.length) {
+        parts.push(h("p", { "class": "atelier-alerte" }, "Ces fiches du lien n'existent pas sur ce site et ont été laissées de côté : " +
+          missing.join(", ") + "."));
+      }
+      if (previous) {
+        parts.push(h("p", { "class": "atelier-retour" },
+          h("button", { type: "button", "class": "atelier-bouton", "data-cle": "retablir", text: "Rétablir l'atelier précédent",
+            onclick: function () {
+              var back = previous;
+              previous = null;
+              plan = back;
+              changed("Atelier précédent rétabli.");
+            } })));
+      }
+      if (!plan.items.length) {
+        parts.push(h("p", { "class": "atelier-vide" },
+          "Votre atelier est vide. Sur chaque fiche, le bouton « Ajouter à mon atelier » ajoute la fiche entière " +
+          "ou une de ses étapes ; vous pouvez aussi choisir une fiche ci-dessous."));
+      } else {
+        parts.push(summary(schedule));
+        var blocks = A.blocks(plan.items);
+        parts.push(h("h2", { id: "atelier-deroule", text: "Déroulé" }));
+        parts.push(h("ol", { "class": "atelier-blocs", "aria-labelledby": "atelier-deroule" },
+          blocks.map(function (block, index) { return blockElement(block, index, blocks, schedule); })));
+        parts.push(breakForm(schedule));
+      }
+      parts.push(addSheet);
+      if (plan.items.length) parts.push(materials());
+      dynamic.replaceChildren.apply(dynamic, [].concat.apply([], parts));
+      actions.querySelectorAll("button").forEach(function (button) { button.disabled = !plan.items.length; });
+      A.renderPrint(printed, plan, sheets, schedule);
+      if (pendingFocus) {
+        var target = root.querySelector('[data-cle="' + pendingFocus + '"]');
+        if (target && target.disabled) {
+          // at the top or the bottom now: the other direction's button keeps the focus near
+          var other = pendingFocus.replace(/^(bloc-)?(monter|descendre)/, function (m, bloc, dir) {
+            return (bloc || "") + (dir === "monter" ? "descendre" : "monter");
+          });
+          target = root.querySelector('[data-cle="' + other + '"]') || target;
+        }
+        if (target && !target.disabled) target.focus();
+        pendingFocus = null;
+      }
+    }
+
+    // --- start ---------------------------------------------------------------------------------
+    function open(fromAddress) {
+      var shared = A.parse(window.location.hash);
+      var stored = A.load();
+      plan = shared || stored || A.emptyPlan();
+      if (shared && stored && fromAddress && A.serialize(shared) !== A.serialize(stored) && stored.items.length) {
+        previous = stored; // opening a link must not lose the plan this browser was preparing
+      }
+      var slugs = plan.items.filter(function (i) { return !i.pause; }).map(function (i) { return i.fiche; })
+        .filter(function (slug, index, all) { return all.indexOf(slug) === index; });
+      return A.loadSheets(slugs).then(function (failed) {
+        missing = failed;
+        A.expand(plan, sheets);
+        plan.items = plan.items.filter(function (item) { return item.pause || stepOf(item); });
+        tag(plan.items);
+        A.save(plan);
+        window.history.replaceState(null, "", plan.items.length || plan.titre ? "#" + A.serialize(plan) : window.location.pathname);
+        render();
+      });
+    }
+
+    root.replaceChildren(fields, dynamic, actions, shareBox, live, printed);
+    root.hidden = false;
+    document.querySelectorAll(".atelier-sans-js").forEach(function (node) { node.hidden = true; });
+    document.body.classList.add("atelier-actif");
+    window.addEventListener("hashchange", function () {
+      if (A.parse(window.location.hash) && A.serialize(A.parse(window.location.hash)) !== A.serialize(plan)) {
+        open(true).then(function () { announce("Atelier ouvert depuis le lien."); });
+      }
+    });
+    A.planner = { current: current };
+    open(true);
+  };
+})();
