@@ -27,7 +27,7 @@ def test_every_public_page_is_generated(tmp_path):
                 "fiches/index.md", "fiches/alpha.md", "fiches/beta.md", "fiches/gamma.md", "fiches/delta.md",
                 "etudes-de-cas/index.md", "etudes-de-cas/vallee-exemple/index.md",
                 "parcours/index.md", "parcours/essai.md", "mots-cles.md", "donnees-ouvertes.md",
-                "telechargements/index.md"}
+                "telechargements/index.md", "atelier.md"}
     assert set(pages) == expected
 
 

@@ -64,13 +64,20 @@
 
     function sessionChanged(message) {
       return function () {
-        plan.titre = title.value.trim();
         if (A.clockMinutes(start.value) !== null) plan.debut = start.value;
         plan.fin = A.clockMinutes(end.value) !== null ? end.value : "";
         changed(message);
       };
     }
-    title.addEventListener("change", sessionChanged("Titre de la séance enregistré."));
+    // The title changes no clock time: the list is left as it is (re-drawing it would take
+    // away a control the pointer is moving to).
+    title.addEventListener("change", function () {
+      plan.titre = title.value.trim();
+      A.save(plan);
+      window.history.replaceState(null, "", "#" + A.serialize(plan));
+      A.renderPrint(printed, plan, sheets, A.schedule(plan, sheets));
+      announce("Titre de la séance enregistré.");
+    });
     start.addEventListener("change", sessionChanged("Heure de début changée."));
     end.addEventListener("change", sessionChanged("Heure de fin changée."));
 
