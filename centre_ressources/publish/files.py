@@ -1,5 +1,6 @@
 """The files published beside the pages: open data (JSON, CSV), every JSON Schema, the Atom
-feed, the contribution form's choices, the session planner's data, and the redirect pages of old addresses. Path in the built site -> text.
+feed, the contribution form's choices, the session planner's data, and the redirect pages of
+old addresses. Path in the built site -> text.
 
 Pure function of the catalogue and the site's address; the MkDocs hook adds the files to
 the build (and a content error has stopped the build before this runs).
