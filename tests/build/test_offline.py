@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -14,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from centre_ressources import urls
+from centre_ressources.content.records import DEFAULT_START, clock_minutes
 from centre_ressources.downloads.make import make_offline_pack
 from centre_ressources.downloads.offline_pack import (
     OFFLINE_VARIABLE,
@@ -23,6 +25,7 @@ from centre_ressources.downloads.offline_pack import (
     online_canonical,
     policy_for_file_urls,
 )
+from centre_ressources.render.pages import format_clock
 from support.project import PROJECT
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
@@ -96,6 +99,29 @@ def test_a_search_returns_results_offline(pack, browser_page):
     page.locator(".md-search-result__link").first.click()
     assert page.url.startswith("file:") and ".html" in page.url
     assert page.locator("article").inner_text().lower().count("charte") >= 1
+    assert [url for url in requests if not url.startswith(("file:", "data:", "about:"))] == []
+
+
+def test_the_session_planner_works_from_the_file_system(pack, browser_page):
+    """Mon atelier in the pack: a sheet added from its page, the plan with its clock times and
+    the sheet's steps (loaded as scripts, which file:// allows), the facilitator's mode."""
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    requests = _file_requests(page)
+    sheet = json.loads((pack / urls.API_SHEETS).read_text(encoding="utf-8"))["fiches"][0]
+    page.goto((pack / "fiches" / f"{sheet['slug']}.html").as_uri())
+    page.get_by_role("button", name="Ajouter la fiche à mon atelier").click()
+    page.get_by_role("link", name="Voir mon atelier").click()
+    assert page.url.split("#")[0].endswith("/atelier.html")
+    page.locator(".atelier-bloc").wait_for()
+    rows = page.locator(".atelier-etape")
+    assert rows.count() == len(sheet["deroule"])
+    first = sheet["deroule"][0]
+    assert rows.first.locator(".atelier-horaire").inner_text().startswith(format_clock(clock_minutes(DEFAULT_START)))
+    assert first["titre"] in rows.first.inner_text()
+    assert page.locator(".atelier-bloc__tete a").get_attribute("href").endswith(f"fiches/{sheet['slug']}.html")
+    page.get_by_role("button", name="Animer la séance").click()
+    assert page.locator(".animation h2").inner_text() == first["titre"]
     assert [url for url in requests if not url.startswith(("file:", "data:", "about:"))] == []
 
 
