@@ -67,6 +67,12 @@ def _context(browser, scheme="light", **options):
 
 
 def _axe(page) -> list[str]:
+    # Once the theme's transitions are over (the header's title fades in when a filled field
+    # scrolled the page): axe-core would otherwise read a colour halfway.
+    for _ in range(50):
+        if not page.evaluate("() => document.getAnimations().filter((a) => a.playState === 'running').length"):
+            break
+        page.wait_for_timeout(100)
     return page.evaluate(f"(tags) => ({RUN_AXE})(tags)", AXE_TAGS)
 
 
