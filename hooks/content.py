@@ -33,9 +33,11 @@ build = SiteBuild()
 
 @event_priority(build_order.CONTENT_FIRST)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    offline = config.plugins.get("material/offline")  # on: this build is the offline pack
     try:
         nav, variables = build.start(Path(config.config_file_path).parent, config.site_url,
-                                     os.environ.get(DOWNLOADS_VARIABLE))
+                                     os.environ.get(DOWNLOADS_VARIABLE),
+                                     in_pack=bool(offline and offline.config.enabled))
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None  # shown as a plain message, exit code 1
     config.nav = nav

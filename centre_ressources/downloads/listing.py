@@ -29,6 +29,7 @@ class Download:
 @dataclass(frozen=True)
 class Downloads:
     files: dict[str, Download] = field(default_factory=dict)  # src_uri -> file
+    in_pack: bool = False  # this build is the offline pack (which does not hold itself)
 
     def get(self, src_uri: str) -> Download | None:
         return self.files.get(src_uri)
@@ -40,18 +41,19 @@ class Downloads:
 NONE = Downloads()
 
 
-def find_downloads(folder: Path | str | None) -> Downloads:
-    """The files present in a downloads folder (its layout is that of `telechargements/`)."""
+def find_downloads(folder: Path | str | None, in_pack: bool = False) -> Downloads:
+    """The files present in a downloads folder (its layout is that of `telechargements/`);
+    `in_pack`: the build is the offline pack."""
     if not folder:
-        return NONE
+        return Downloads(in_pack=in_pack)
     folder = Path(folder).resolve()
     if not folder.is_dir():
-        return NONE
+        return Downloads(in_pack=in_pack)
     files = {}
     for path in sorted(p for p in folder.iterdir() if p.is_file()):
         src_uri = f"{urls.DOWNLOADS_DIR}/{path.name}"
         files[src_uri] = Download(src_uri, str(path), path.stat().st_size)
-    return Downloads(files)
+    return Downloads(files, in_pack)
 
 
 def format_size(size: int) -> str:

@@ -134,6 +134,21 @@ def test_cli_build_swaps_in_a_complete_site(tmp_path):
     assert not [p for p in project.iterdir() if p.name.startswith(".site")]
 
 
+def test_cli_build_warns_while_site_url_is_the_example_address(tmp_path):
+    project = copy_project(tmp_path / "project", content="mini")
+    config = project / "mkdocs.yml"
+    assert re.search(r"^site_url: https://example\.org/$", config.read_text(encoding="utf-8"), re.M)
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stderr  # a warning, not an error
+    assert "site_url vaut encore l'adresse d'exemple https://example.org/" in result.stderr
+    assert "code QR" in result.stderr
+    config.write_text(re.sub(r"^site_url: .*$", "site_url: https://centre.example/ressources/",
+                             config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "site_url" not in result.stderr
+
+
 def test_cli_check_reports_counts_and_errors(tmp_path):
     project = copy_project(tmp_path / "project", content="mini")
     ok = run_cli(project, "check")

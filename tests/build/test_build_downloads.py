@@ -79,7 +79,14 @@ def test_the_offline_pack_holds_the_pdf_files_and_links_to_them(published, tmp_p
     assert (pack / "telechargements" / "fiche-alpha.pdf").is_file()
     assert (pack / "telechargements" / "kit-seconde.pdf").is_file()
     assert not (pack / "telechargements" / ZIP).exists()  # the pack does not hold itself
-    assert ZIP not in (pack / "telechargements" / "index.html").read_text(encoding="utf-8")
+    downloads_page = (pack / "telechargements" / "index.html").read_text(encoding="utf-8")
+    assert ZIP not in downloads_page
+    # the page read inside the pack does not say that the pack is not offered
+    assert "La version hors ligne n&#39;est pas proposée" not in downloads_page
+    assert "La version hors ligne n'est pas proposée" not in downloads_page
+    assert "Vous consultez la version hors ligne" in downloads_page
+    online = (published / "telechargements" / "index.html").read_text(encoding="utf-8")
+    assert "Vous consultez la version hors ligne" not in online
 
 
 def test_a_build_without_the_files_links_to_none(real_site):
