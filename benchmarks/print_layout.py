@@ -87,7 +87,7 @@ def measure(folder: Path) -> list[str]:
     catalogue = build_catalogue(PROJECT)
     lines = ["| fiche | pages | remplissage de chaque page | matériel sur les pages |", "| --- | --- | --- | --- |"]
     split = 0
-    last_fills, second_fills = [], []
+    last_fills, second_fills, inner_fills = [], [], []
     for sheet in catalogue.sheets:
         path = folder / f"fiche-{sheet.slug}.pdf"
         if not path.is_file():
@@ -96,6 +96,7 @@ def measure(folder: Path) -> list[str]:
         on = materials_pages(pages)
         split += len(on) > 1
         last_fills.append(fills[-1])
+        inner_fills += fills[:-1]
         if len(fills) > 2:
             second_fills.append(fills[1])
         fill_text = " ".join(f"{round(fill * 100)} %" for fill in fills)
@@ -103,7 +104,10 @@ def measure(folder: Path) -> list[str]:
     count = len(last_fills)
     lines += [
         "",
-        f"{count} fiches, {sum(1 for _ in last_fills)} PDF lus ; liste du matériel coupée : {split} sur {count}.",
+        f"{count} fiches, {len(inner_fills) + count} pages ; liste du matériel coupée : {split} sur {count}.",
+        f"Pages autres que la dernière : remplies en moyenne à "
+        f"{round(100 * sum(inner_fills) / max(1, len(inner_fills)))} %, "
+        f"{sum(fill < 0.8 for fill in inner_fills)} remplies à moins de 80 %.",
         f"Dernière page remplie en moyenne à {round(100 * sum(last_fills) / max(1, count))} %.",
         f"Page 2 (fiches de plus de deux pages) remplie en moyenne à "
         f"{round(100 * sum(second_fills) / max(1, len(second_fills)))} %, au plus bas à "
