@@ -37,6 +37,9 @@ def site(tmp_path_factory) -> Path:
     edit(root, "methods/gamma.md", "  min: 4\n  max: 10", "  min: 6\n  max: 12")
     edit(root, "methods/gamma.md", "materiel:\n  - Des post-it",
          'materiel:\n  - "Des post-it : un bloc par table"\n  - "Des feutres : un par personne"')
+    # a long step title, as real sheets have: the planner's lists must still fit a phone
+    edit(root, "methods/gamma.md", "  - titre: Ouvrir",
+         "  - titre: Ouvrir la séance et dire pourquoi nous sommes réunis, ce que nous aurons fait à la fin")
     site_dir = root / "site"
     result = run_mkdocs(root, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -275,13 +278,15 @@ def test_no_axe_violation_in_the_planner_its_modes_and_the_sheet(browser, base, 
     for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
         context = _context(browser, scheme, viewport=viewport)
         page = context.new_page()
-        _add_from_sheet_pages(page, base, ["alpha", "delta"])
+        _add_from_sheet_pages(page, base, ["alpha", "gamma"])
         assert _axe(page) == []  # a sheet with its buttons and their messages
         _open_planner(page, base)
         page.get_by_label("Heure de fin à ne pas dépasser (facultatif)").fill("19:00")
         page.get_by_label("Heure de fin à ne pas dépasser (facultatif)").dispatch_event("change")
         page.locator(".atelier-alerte").wait_for()
         assert _axe(page) == []
+        # nothing wider than the screen, on a phone as on a computer
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
         page.get_by_role("button", name="Animer la séance").click()
         assert _axe(page) == []
         assert page.evaluate("window.__cspViolations") == []
