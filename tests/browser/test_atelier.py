@@ -267,6 +267,10 @@ def test_the_facilitators_mode_advances_and_counts_down(browser, base, sheets):
     over = dialog.locator(".animation__minuteur").evaluate("e => getComputedStyle(e).backgroundColor")
     assert soon != over
     assert "Temps écoulé" in dialog.inner_text()
+    context.set_offline(True)  # in a room without a connection, once the page is loaded
+    page.keyboard.press("ArrowLeft")
+    assert dialog.locator("h2").inner_text() == steps[0]["titre"]
+    context.set_offline(False)
     page.keyboard.press("Escape")
     assert page.locator(".animation").count() == 0
     assert context.elsewhere == []
@@ -306,3 +310,39 @@ def test_without_javascript_the_page_says_what_it_does_and_links_the_sheets(brow
     page.goto(base + "fiches/alpha/")
     assert page.locator(".atelier-ajout").is_hidden()  # no button that would do nothing
     context.close()
+
+
+def test_chosen_steps_are_added_from_the_sheet_page_in_the_sheets_order(browser, base, sheets):
+    context = _context(browser)
+    page = context.new_page()
+    page.goto(base + "fiches/alpha/")
+    steps = sheets["alpha"]["deroule"]
+    page.get_by_role("button", name=re.compile(rf"^Ajouter à mon atelier : Étape 2 : {steps[1]['titre']}")).click()
+    page.locator(".atelier-ajout__etat").filter(has_text="Étape ajoutée").wait_for()
+    page.get_by_role("button", name=re.compile(rf"^Ajouter à mon atelier : Étape 1 : {steps[0]['titre']}")).click()
+    page.get_by_role("button", name=re.compile(r"^Ajouter à mon atelier : Étape 1")).click()
+    page.locator(".atelier-ajout__etat").filter(has_text="déjà dans votre atelier").wait_for()
+    _open_planner(page, base, start=None)
+    titles = page.locator(".atelier-etape__titre").all_inner_texts()
+    assert titles == [f"Étape 1 : {steps[0]['titre']}", f"Étape 2 : {steps[1]['titre']}"]
+    assert context.elsewhere == []
+    context.close()
+
+
+def test_a_link_naming_what_the_site_lacks_opens_what_it_has(browser, base, sheets):
+    context = _context(browser)
+    page = context.new_page()
+    page.goto(base + "atelier/#debut=25:99&plan=fiche-inconnue.1~alpha.9.1~_abc~%3Cscript%3E")
+    page.wait_for_selector(".atelier-bloc")
+    assert "fiche-inconnue" in page.locator(".atelier-alerte").inner_text()
+    assert page.locator(".atelier-etape__titre").all_inner_texts() == [f"Étape 1 : {sheets['alpha']['deroule'][0]['titre']}"]
+    assert page.get_by_label("Heure de début").input_value() == "18:00"  # an impossible hour is ignored
+    assert page.evaluate("window.__cspViolations") == []
+    context.close()
+
+
+def test_a_block_is_dragged_with_the_mouse(planned, sheets):
+    page = planned
+    page.locator(".atelier-bloc").nth(2).drag_to(page.locator(".atelier-bloc").nth(0))
+    assert _titles(page) == [sheets["gamma"]["titre"], sheets["alpha"]["titre"], "Pause"]
+    page.locator(".atelier-annonce").filter(has_text="position 1 sur 3").wait_for()
