@@ -9,7 +9,8 @@
   var SOON = 0.2; // the last fifth of a step (at least one minute) shows « bientôt fini »
 
   function countdown(ms) {
-    var seconds = Math.round(Math.abs(ms) / 1000);
+    // whole seconds still to go (a countdown shows 0:01 until the time is up), then seconds over
+    var seconds = ms > 0 ? Math.ceil(ms / 1000) : Math.floor(-ms / 1000);
     var m = Math.floor(seconds / 60);
     var s = seconds % 60;
     return (ms < 0 ? "+" : "") + m + ":" + (s < 10 ? "0" : "") + s;
@@ -69,7 +70,7 @@
         say(status === "fini" ? "Temps écoulé pour cette étape." : "Plus que " + countdown(remaining) + " pour cette étape.");
       }
       lastState = status;
-      var rest = Math.max(0, remaining);
+      var rest = Math.max(0, Math.ceil(remaining / 1000) * 1000); // as the countdown shows it
       for (var i = index + 1; i < rows.length; i++) rest += rows[i].duree * 60000;
       var minutes = Math.ceil(rest / 60000);
       sessionLeft.textContent = "Reste dans la séance : " + A.duration(minutes) +
