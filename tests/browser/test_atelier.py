@@ -346,3 +346,15 @@ def test_a_block_is_dragged_with_the_mouse(planned, sheets):
     page.locator(".atelier-bloc").nth(2).drag_to(page.locator(".atelier-bloc").nth(0))
     assert _titles(page) == [sheets["gamma"]["titre"], sheets["alpha"]["titre"], "Pause"]
     page.locator(".atelier-annonce").filter(has_text="position 1 sur 3").wait_for()
+
+
+def test_a_sheet_added_in_another_tab_appears_in_the_open_planner(browser, base, sheets):
+    context = _context(browser)
+    planner, sheet = context.new_page(), context.new_page()
+    _add_from_sheet_pages(planner, base, ["alpha"])
+    _open_planner(planner, base, start=None)
+    _add_from_sheet_pages(sheet, base, ["gamma"])
+    planner.locator(".atelier-bloc").nth(1).wait_for()
+    assert _titles(planner) == [sheets["alpha"]["titre"], sheets["gamma"]["titre"]]
+    planner.locator(".atelier-annonce").filter(has_text="autre onglet").wait_for()
+    context.close()

@@ -462,6 +462,12 @@
         open(true).then(function () { announce("Atelier ouvert depuis le lien."); });
       }
     });
+    // A sheet added in another tab shows here at once.
+    window.addEventListener("storage", function (event) {
+      if (event.key !== A.STORAGE_KEY || !event.newValue || event.newValue === A.serialize(plan)) return;
+      window.history.replaceState(null, "", "#" + event.newValue);
+      open(false).then(function () { announce("Atelier mis à jour depuis un autre onglet."); });
+    });
     A.planner = { current: current };
     open(true);
   };
