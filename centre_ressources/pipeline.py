@@ -18,6 +18,7 @@ from centre_ressources.checks.hyperlinks import SiteMap, check_links
 from centre_ressources.checks.regular_files import irregular_files
 from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.content.load import CASES_DIR, Content, read_content
+from centre_ressources.content.load_cache import LoadCache
 from centre_ressources.content.records import EtudeDeCas, Fiche, Parcours, Phase
 from centre_ressources.content.texts import FileTexts
 from centre_ressources.downloads.listing import find_downloads
@@ -48,11 +49,11 @@ def build_catalogue(root: Path) -> Catalogue:
     return checked.catalogue
 
 
-def _catalogue_of_what_passes(root: Path) -> _Checked:
+def _catalogue_of_what_passes(root: Path, cache: LoadCache | None = None) -> _Checked:
     links = irregular_files(root)
     if links:  # nothing is read through a link, not even to report on it
         raise ContentErrors(links)
-    loaded = read_content(root)
+    loaded = read_content(root, cache)
     errors = list(loaded.errors)
     content, absent = loaded.content, dict(loaded.absent)
     while True:
@@ -89,7 +90,8 @@ def _without(content: Content, absent: dict[str, frozenset[str]], records: froze
 
 def generate(root: Path, site_url: str | None = None,
              downloads_dir: Path | str | None = None, link_terms: bool = True,
-             deferred: DeferredParts | None = None, in_pack: bool = False) -> tuple[Catalogue, RenderedSite]:
+             deferred: DeferredParts | None = None, in_pack: bool = False,
+             cache: LoadCache | None = None) -> tuple[Catalogue, RenderedSite]:
     """Check and render everything; raise ContentErrors before any file is written.
 
     `site_url` (the site's public address) gives each sheet its permanent address and QR code;
@@ -97,14 +99,16 @@ def generate(root: Path, site_url: str | None = None,
     `link_terms=False` skips the glossary links, which no check depends on;
     `deferred` (a build) keeps the pictures and glossary links out of the Markdown, to be put
     in the HTML by `deferred.restore` once each page is converted;
-    `in_pack`: the build is the offline pack (its downloads page says so)."""
+    `in_pack`: the build is the offline pack (its downloads page says so);
+    `cache` (the preview) keeps the files read, so that only those that changed are read again."""
     with cyclic_gc_paused():
-        return _generate(root, site_url, downloads_dir, link_terms, deferred, in_pack)
+        return _generate(root, site_url, downloads_dir, link_terms, deferred, in_pack, cache)
 
 
 def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None, link_terms: bool,
-              deferred: DeferredParts | None, in_pack: bool = False) -> tuple[Catalogue, RenderedSite]:
-    checked = _catalogue_of_what_passes(root)
+              deferred: DeferredParts | None, in_pack: bool = False,
+              cache: LoadCache | None = None) -> tuple[Catalogue, RenderedSite]:
+    checked = _catalogue_of_what_passes(root, cache)
     catalogue, errors = checked.catalogue, checked.errors
     cases_dir = (root / CASES_DIR).resolve()  # resolved once, not once per case
     case_dirs = {case.slug: str(cases_dir / case.slug) for case in catalogue.cases}

@@ -37,14 +37,16 @@ class SiteBuild:
     generated: frozenset[str] = frozenset()
     jsonld: dict[str, dict[str, Any]] = field(default_factory=dict)
     staged: StagedFiles | None = None
+    # pipeline.generate, or the preview's own, which keeps what it read for the next edit
+    make: Callable[..., tuple[Catalogue, RenderedSite]] = generate
 
     def start(self, root: Path, site_url: str | None, downloads_dir: str | None, in_pack: bool = False):
         """Check and render all content (raises ContentErrors); the navigation and the
         variables of the hand-written pages. `in_pack`: the build is the offline pack."""
         self.finish()
         self.deferred = DeferredParts()
-        self.catalogue, self.site = generate(root, site_url=site_url, downloads_dir=downloads_dir,
-                                             deferred=self.deferred, in_pack=in_pack)
+        self.catalogue, self.site = self.make(root, site_url=site_url, downloads_dir=downloads_dir,
+                                              deferred=self.deferred, in_pack=in_pack)
         hold_until_built()
         variables = {
             "nombre_fiches": len(self.catalogue.sheets),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from centre_ressources.checks.impossible_values import impossible_sheet_values
 from centre_ressources.checks.limits import oversized_content_file, oversized_pictures, too_long_lists
@@ -40,6 +40,9 @@ from centre_ressources.content.slugs import is_slug, slug_advice
 from centre_ressources.content.texts import FileTexts
 from centre_ressources.content.validate import validate_document
 from centre_ressources.errors import ContentError, ContentErrors
+
+if TYPE_CHECKING:
+    from centre_ressources.content.load_cache import LoadCache
 
 PHASES_DIR = "phases"
 METHODS_DIR = "methods"
@@ -77,14 +80,21 @@ def load_content(root: Path) -> Content:
     return loaded.content
 
 
-def read_content(root: Path) -> Loaded:
-    """Read every content file under `root`, keeping the records that pass and every error."""
+def read_content(root: Path, cache: LoadCache | None = None) -> Loaded:
+    """Read every content file under `root`, keeping the records that pass and every error.
+
+    `cache` (the preview) gives back what an unchanged file gave the last time it was read."""
     errors: list[ContentError] = []
     absent: dict[str, set[str]] = {kind: set() for kind in ("phase", "fiche", "etude-de-cas", "parcours")}
     texts: dict[str, FileTexts] = {}
+    read = cache.read if cache is not None else read_file
 
     def load(path: Path, schema: str, make) -> Any:
-        record = _load(root, path, schema, make, errors, texts)
+        found = read(root, path, schema, make)
+        errors.extend(found.errors)
+        record = found.record
+        if found.texts is not None:
+            texts[found.texts.origin.path] = found.texts
         if record is None:
             absent[schema].add(path.parent.name if path.name == "index.md" else path.stem)
         return record
@@ -120,22 +130,28 @@ def _display(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError],
-          texts: dict[str, FileTexts]) -> Any:
+@dataclass(frozen=True)
+class FileRead:
+    """What reading one content file gave: its record, or the errors that kept it out."""
+
+    record: Any = None
+    errors: tuple[ContentError, ...] = ()
+    texts: FileTexts | None = None  # the contributor's texts, for the link check
+
+
+def read_file(root: Path, path: Path, schema: str, make) -> FileRead:
+    """Read, check and model one content file."""
     display = _display(root, path)
     slug = path.parent.name if path.name == "index.md" else path.stem
     if not is_slug(slug):
-        errors.append(ContentError(display, 1, 1, "", slug_advice(slug)))
-        return None
+        return FileRead(errors=(ContentError(display, 1, 1, "", slug_advice(slug)),))
     too_big = oversized_content_file(path, display)
     if too_big:  # not even read
-        errors.append(too_big)
-        return None
+        return FileRead(errors=(too_big,))
     try:
         doc = read_source(path, display)
     except FrontMatterError as exc:
-        errors.append(exc.error)
-        return None
+        return FileRead(errors=(exc.error,))
     origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
     file_texts = FileTexts(origin, doc.body)
     placeholders = placeholder_errors(doc, file_texts)
@@ -150,10 +166,8 @@ def _load(root: Path, path: Path, schema: str, make, errors: list[ContentError],
         pictures = pictures_beside(path)
         found += oversized_pictures(pictures, root) + picture_problems(pictures, root)
     if found:
-        errors.extend(found)
-        return None
-    texts[display] = file_texts
-    return make(slug, doc, path, origin)
+        return FileRead(errors=tuple(found))
+    return FileRead(make(slug, doc, path, origin), texts=file_texts)
 
 
 def pictures_beside(index: Path) -> list[Path]:

@@ -43,6 +43,11 @@ class DeferredParts:
         found.append(block.strip())
         return f"\n\n{self._token}-{len(found) - 1}\n\n"
 
+    def discard(self, page_uri: str) -> None:
+        """Forget the pictures of a page rendered again but not converted (the preview, when its
+        Markdown did not change): the next rendering numbers its pictures from 0 again."""
+        self._pictures.pop(page_uri, None)
+
     @staticmethod
     def term_link(slug: str, text: str) -> str:
         """A glossary term, marked in the page's Markdown."""

@@ -7,7 +7,7 @@ MkDocs as generated files, and the `export` command can write it to a folder ins
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -252,13 +252,16 @@ def has_comparison(catalogue: Catalogue) -> bool:
     return len(catalogue.cases) >= MIN_CASES
 
 
-def link_glossary_terms(pages: GeneratedPages, catalogue: Catalogue, deferred: DeferredParts | None = None) -> None:
+def link_glossary_terms(pages: GeneratedPages, catalogue: Catalogue, deferred: DeferredParts | None = None,
+                        only: Collection[str] | None = None) -> None:
     """Link the first occurrence of each glossary term on the pages about the approach,
-    its phases, its sheets and the case studies (in place)."""
+    its phases, its sheets and the case studies (in place); `only` those pages, if given."""
     matcher = TermMatcher.build(catalogue.glossary)
     targets = [urls.APPROACH, *(urls.phase_page(p.slug) for p in catalogue.phases),
                *(urls.sheet_page(f.slug) for f in catalogue.sheets),
                *(urls.case_page(c.slug) for c in catalogue.cases)]
+    if only is not None:
+        targets = [uri for uri in targets if uri in only]
     for uri in targets:
         def href(slug: str, uri: str = uri) -> str:
             return urls.relative(uri, urls.GLOSSARY, slug)

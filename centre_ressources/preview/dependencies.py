@@ -1,0 +1,101 @@
+"""Which generated pages an edit can change: the preview renders those again, and no other.
+
+The rules follow what each template reads (render/templates/); tests/unit/preview checks them
+against a full rendering after a set of edits. An edit the rules do not cover incrementally
+(a record added or removed, a phase, a sheet's keywords) asks for a whole build instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from centre_ressources import urls
+from centre_ressources.catalogue import Catalogue
+from centre_ressources.content.records import EtudeDeCas, Fiche, Parcours
+
+# Pages that list or count records of every kind (sheets, cases): rendered again at each edit
+# of a sheet or a case; their Markdown most often stays the same, and is then not converted.
+CASE_LISTINGS = (urls.HOME, urls.CASES, urls.COMPARISON)
+SHEET_LISTINGS = (urls.HOME, urls.APPROACH, urls.SHEETS, urls.DOWNLOADS, urls.KEYWORDS, urls.COMPARISON,
+                  urls.GLOSSARY, urls.PATHS)
+
+
+class WholeBuild(Exception):
+    """The edit changes what MkDocs holds for the whole site; `reason` says what, in French."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+@dataclass(frozen=True)
+class Plan:
+    pages: frozenset[str] | None  # the pages to render again; None: every generated page
+    records: tuple[str, ...]  # the content files whose record changed
+
+
+R = TypeVar("R", Fiche, EtudeDeCas, Parcours)
+
+
+def _changed(old: Iterable[R], new: Iterable[R], noun: str) -> list[tuple[R, R]]:
+    before = {r.slug: r for r in old}
+    after = {r.slug: r for r in new}
+    if before.keys() != after.keys():
+        raise WholeBuild(f"{noun} ajoutée ou retirée")
+    # The load cache gives back the same record for an unchanged file: `is` settles most of them.
+    return [(before[slug], record) for slug, record in after.items()
+            if before[slug] is not record and before[slug] != record]
+
+
+def plan(old: Catalogue, new: Catalogue) -> Plan:
+    """The pages to render again to go from the site of `old` to the site of `new`."""
+    if old.phases != new.phases:
+        raise WholeBuild("phase modifiée")  # the navigation, every page of the phase, the forms' choices
+    sheets = _changed(old.sheets, new.sheets, "fiche")
+    cases = _changed(old.cases, new.cases, "étude de cas")
+    paths = _changed(old.paths, new.paths, "parcours")
+    if any(a.mots_cles != b.mots_cles for a, b in sheets):
+        raise WholeBuild("mots-clés d'une fiche modifiés")  # Material's tags index every page's tags
+    records = tuple(r.origin.path for _, r in [*sheets, *cases, *paths])
+    if old.glossary != new.glossary:
+        return Plan(None, records + ("glossary.yml",))  # a term can be linked on any page
+    pages: set[str] = set()
+    for catalogue in (old, new):  # what the record touched before the edit, and what it touches now
+        for _, sheet in sheets:
+            pages |= _sheet_pages(catalogue, sheet.slug)
+        for _, case in cases:
+            pages |= _case_pages(catalogue, case.slug)
+        for _, path in paths:
+            pages |= _path_pages(catalogue, path.slug)
+    return Plan(frozenset(pages), records)
+
+
+def _sheet_pages(catalogue: Catalogue, slug: str) -> set[str]:
+    sheet = catalogue.sheet(slug)
+    pages = {urls.sheet_page(slug), urls.phase_page(sheet.phase), *SHEET_LISTINGS}
+    pages.update(urls.sheet_page(s.slug) for s in catalogue.neighbours(sheet) if s is not None)
+    pages.update(urls.sheet_page(s.slug) for s in catalogue.sheets if slug in s.fiches_liees)
+    pages.update(urls.path_page(m.path.slug) for m in catalogue.paths_by_sheet.get(slug, ()))
+    pages.update(urls.case_page(m.case.slug) for m in catalogue.moments_by_sheet.get(slug, ()))
+    return pages
+
+
+def _case_pages(catalogue: Catalogue, slug: str) -> set[str]:
+    case = next(c for c in catalogue.cases if c.slug == slug)
+    pages = {urls.case_page(slug), *CASE_LISTINGS}
+    for entry in case.chronologie:
+        pages.add(urls.phase_page(entry.phase))
+        pages.update(urls.sheet_page(s) for s in entry.fiches)
+    return pages
+
+
+def _path_pages(catalogue: Catalogue, slug: str) -> set[str]:
+    path = next(p for p in catalogue.paths if p.slug == slug)
+    return {urls.path_page(slug), urls.PATHS, *(urls.sheet_page(step.fiche) for step in path.etapes)}
+
+
+def only_generated(pages: frozenset[str] | None, generated: Mapping[str, str]) -> list[str]:
+    """The planned pages the site has (the comparison page exists from a few cases on), in its order."""
+    return [uri for uri in generated if pages is None or uri in pages]

@@ -1,0 +1,138 @@
+"""The content side of `centre-ressources serve`: from one edit to the pages it changes.
+
+A whole build goes through `generate` (the same pipeline as `build`, with a cache of the files
+read); each edit then goes through `update`: the files whose content changed are read again,
+the whole catalogue is linked and checked again (cheap), only the pages the edit can change
+are rendered again (dependencies.py), and only those whose Markdown differs are handed back to
+be converted. A content error leaves the last good state as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from centre_ressources import urls
+from centre_ressources.catalogue import Catalogue
+from centre_ressources.content.load import CASES_DIR
+from centre_ressources.content.load_cache import LoadCache
+from centre_ressources.downloads.listing import find_downloads
+from centre_ressources.errors import ContentErrors
+from centre_ressources.pipeline import (
+    DOCS_DIR,
+    _catalogue_of_what_passes,
+    check_contributed_links,
+    cyclic_gc_paused,
+    generate,
+)
+from centre_ressources.preview.dependencies import WholeBuild, only_generated, plan
+from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.render.pages import GeneratedPages, RenderedSite, link_glossary_terms, render_site
+
+
+@dataclass(frozen=True)
+class Update:
+    rewritten: dict[str, str]  # src_uri -> new Markdown, for the pages whose Markdown changed
+    rendered: int  # pages rendered again (the rewritten ones included)
+    files_read: tuple[str, ...]  # the content files read again
+    catalogue: Catalogue
+    seconds: float
+
+
+class _Overlay(GeneratedPages):
+    """The pages of the last good state, with some rendered again on top (for the link check)."""
+
+    def __init__(self, base: GeneratedPages, top: dict[str, str]) -> None:
+        super().__init__()
+        self._base, self._top = base, top
+
+    def __getitem__(self, src_uri: str) -> str:
+        found = self._top.get(src_uri)
+        return found if found is not None else self._base[src_uri]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._base)
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+
+class PreviewSession:
+    def __init__(self) -> None:
+        self.cache = LoadCache()
+        self.root: Path | None = None
+        self.site_url: str | None = None
+        self.downloads_dir: Path | str | None = None
+        self.catalogue: Catalogue | None = None
+        self.site: RenderedSite | None = None
+        self.deferred: DeferredParts | None = None
+        self.in_pack = False
+
+    def generate(self, root: Path, site_url: str | None = None, downloads_dir: Path | str | None = None,
+                 link_terms: bool = True, deferred: DeferredParts | None = None,
+                 in_pack: bool = False) -> tuple[Catalogue, RenderedSite]:
+        """pipeline.generate, remembered: the state that the next edits start from."""
+        self.cache.start_pass()
+        catalogue, site = generate(root, site_url=site_url, downloads_dir=downloads_dir, link_terms=link_terms,
+                                   deferred=deferred, in_pack=in_pack, cache=self.cache)
+        self.in_pack = in_pack
+        self.root, self.site_url, self.downloads_dir = root, site_url, downloads_dir
+        self.catalogue, self.site, self.deferred = catalogue, site, deferred
+        return catalogue, site
+
+    def update(self) -> Update:
+        """The pages that the content edited since the last state changes; raise ContentErrors
+        (the last state kept), or WholeBuild when the edit needs the whole site built again."""
+        assert self.root is not None and self.catalogue is not None and self.site is not None, "generate() first"
+        started = time.perf_counter()
+        with cyclic_gc_paused():
+            rewritten, rendered, catalogue = self._update(self.root, self.catalogue, self.site)
+        self.catalogue = catalogue
+        for uri, text in rewritten.items():
+            self.site.pages.replace(uri, text)
+        return Update(rewritten, rendered, tuple(self.cache.read_again), catalogue, time.perf_counter() - started)
+
+    def _update(self, root: Path, old: Catalogue, site: RenderedSite) -> tuple[dict[str, str], int, Catalogue]:
+        self.cache.start_pass()
+        checked = _catalogue_of_what_passes(root, self.cache)
+        if checked.errors:
+            raise ContentErrors(checked.errors)
+        new = checked.catalogue
+        planned = plan(old, new)
+        cases_dir = (root / CASES_DIR).resolve()
+        case_dirs = {case.slug: str(cases_dir / case.slug) for case in new.cases}
+        fresh = render_site(new, case_dirs, site_url=self.site_url, downloads=find_downloads(self.downloads_dir, self.in_pack),
+                            link_terms=False, deferred=self.deferred)
+        if fresh.nav != site.nav or fresh.assets != site.assets or set(fresh.pages) != set(site.pages):
+            raise WholeBuild("pages ou fichiers du site ajoutés ou retirés")
+        uris = only_generated(planned.pages, fresh.pages)
+        if self.deferred is not None:
+            for uri in uris:
+                self.deferred.discard(uri)  # numbered from 0 again, as when first rendered
+        texts = {uri: fresh.pages[uri] for uri in uris}
+        for uri, text in texts.items():
+            fresh.pages.replace(uri, text)
+        if new.glossary:
+            link_glossary_terms(fresh.pages, new, self.deferred, only=set(uris))
+            texts = {uri: fresh.pages[uri] for uri in uris}
+        rewritten = {uri: text for uri, text in texts.items() if text != site.pages[uri]}
+        try:
+            check_contributed_links(new, checked.texts, RenderedSite(_Overlay(site.pages, rewritten), fresh.assets,
+                                                                     fresh.nav), root / DOCS_DIR)
+        except ContentErrors:
+            self._forget(uris)
+            raise
+        self._forget(uri for uri in uris if uri not in rewritten)  # not converted: their parts unused
+        return rewritten, len(uris), new
+
+    def _forget(self, uris) -> None:
+        if self.deferred is not None:
+            for uri in uris:
+                self.deferred.discard(uri)
+
+
+def page_address(src_uri: str) -> str:
+    """The address a visitor types, for the terminal: « etudes-de-cas/morlaix/ »."""
+    return urls.public_url(src_uri)
