@@ -58,7 +58,8 @@ def plan(old: Catalogue, new: Catalogue) -> Plan:
     paths = _changed(old.paths, new.paths, "parcours")
     if any(a.mots_cles != b.mots_cles for a, b in sheets):
         raise WholeBuild("mots-clés d'une fiche modifiés")  # Material's tags index every page's tags
-    records = tuple(r.origin.path for _, r in [*sheets, *cases, *paths])
+    records = (*(r.origin.path for _, r in sheets), *(r.origin.path for _, r in cases),
+               *(r.origin.path for _, r in paths))
     if old.glossary != new.glossary:
         return Plan(None, records + ("glossary.yml",))  # a term can be linked on any page
     pages: set[str] = set()
