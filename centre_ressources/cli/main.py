@@ -138,10 +138,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """The preview: hooks/preview.py builds the site once, then at each edit only the pages it changes."""
     root = _project_root(args.root)
     if cmd_check(args):
         return 1
-    return _mkdocs(root, "serve", "--dev-addr", args.dev_addr)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for name in (DOWNLOADS_VARIABLE, OFFLINE_VARIABLE):
+        env.pop(name, None)
+    try:
+        # -P: the script's folder, hooks/, is not put on sys.path (hooks/material.py is no `material`)
+        return subprocess.call([sys.executable, "-P", str(root / "hooks" / "preview.py"), str(root),
+                                "--dev-addr", args.dev_addr], cwd=root, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

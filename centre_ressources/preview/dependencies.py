@@ -8,7 +8,7 @@ against a full rendering after a set of edits. An edit the rules do not cover in
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from centre_ressources import urls
@@ -63,6 +63,12 @@ def plan(old: Catalogue, new: Catalogue) -> Plan:
     if old.glossary != new.glossary:
         return Plan(None, records + ("glossary.yml",))  # a term can be linked on any page
     pages: set[str] = set()
+    # A change of the Markdown text alone shows on the record's own page only.
+    every: list[tuple[Fiche | EtudeDeCas | Parcours, Fiche | EtudeDeCas | Parcours]] = [*sheets, *cases, *paths]
+    pages.update(_own_page(after) for before, after in every if _body_only(before, after))
+    sheets = [(a, b) for a, b in sheets if not _body_only(a, b)]
+    cases = [(a, b) for a, b in cases if not _body_only(a, b)]
+    paths = [(a, b) for a, b in paths if not _body_only(a, b)]
     for catalogue in (old, new):  # what the record touched before the edit, and what it touches now
         for _, sheet in sheets:
             pages |= _sheet_pages(catalogue, sheet.slug)
@@ -71,6 +77,19 @@ def plan(old: Catalogue, new: Catalogue) -> Plan:
         for _, path in paths:
             pages |= _path_pages(catalogue, path.slug)
     return Plan(frozenset(pages), records)
+
+
+def _body_only(before: Fiche | EtudeDeCas | Parcours, after: Fiche | EtudeDeCas | Parcours) -> bool:
+    """Only the text after the front matter changed (the same front matter: the same origin too)."""
+    return replace(before, body=after.body) == after
+
+
+def _own_page(record: Fiche | EtudeDeCas | Parcours) -> str:
+    if isinstance(record, Fiche):
+        return urls.sheet_page(record.slug)
+    if isinstance(record, EtudeDeCas):
+        return urls.case_page(record.slug)
+    return urls.path_page(record.slug)
 
 
 def _sheet_pages(catalogue: Catalogue, slug: str) -> set[str]:

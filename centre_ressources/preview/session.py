@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.content.load import CASES_DIR
 from centre_ressources.content.load_cache import LoadCache
@@ -131,8 +130,3 @@ class PreviewSession:
         if self.deferred is not None:
             for uri in uris:
                 self.deferred.discard(uri)
-
-
-def page_address(src_uri: str) -> str:
-    """The address a visitor types, for the terminal: « etudes-de-cas/morlaix/ »."""
-    return urls.public_url(src_uri)

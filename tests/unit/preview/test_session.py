@@ -77,7 +77,10 @@ def test_an_edit_gives_the_pages_of_a_whole_rendering(mini: Path, relative: str,
 def test_an_edited_case_text_rewrites_its_page_and_no_unrelated_one(mini: Path):
     session, before = _session(mini)
     edit(mini, CASE, "Un récit de test.", "Un récit de test, modifié.")
-    assert set(session.update().rewritten) == {urls.case_page("vallee-exemple")}
+    update = session.update()
+    assert set(update.rewritten) == {urls.case_page("vallee-exemple")}
+    assert update.rendered == 1  # its text is on its page alone: no other page is even rendered
+    assert update.files_read == (CASE,)
     assert session.update().rewritten == {}  # nothing more changed
 
 
