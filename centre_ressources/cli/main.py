@@ -145,12 +145,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     for name in (DOWNLOADS_VARIABLE, OFFLINE_VARIABLE):
         env.pop(name, None)
-    try:
-        # -P: the script's folder, hooks/, is not put on sys.path (hooks/material.py is no `material`)
-        return subprocess.call([sys.executable, "-P", str(root / "hooks" / "preview.py"), str(root),
-                                "--dev-addr", args.dev_addr], cwd=root, env=env)
-    except KeyboardInterrupt:
-        return 0
+    # -P: the script's folder, hooks/, is not put on sys.path (hooks/material.py is no `material`)
+    child = subprocess.Popen([sys.executable, "-P", str(root / "hooks" / "preview.py"), str(root),
+                              "--dev-addr", args.dev_addr], cwd=root, env=env)
+    while True:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            pass  # Ctrl+C reached the preview too: it stops by itself, removing its pages
 
 
 def cmd_export(args: argparse.Namespace) -> int:

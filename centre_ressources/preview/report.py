@@ -66,6 +66,6 @@ def error_banner(errors: ContentErrors) -> str:
         'max-height:50vh;overflow:auto">'
         "<p style=\"margin:0 0 .5em;font-weight:bold\">Erreur dans les contenus : cette page montre la dernière "
         "version valide.</p>"
-        f'<pre style="margin:0;white-space:pre-wrap;font:inherit">{html.escape(errors.report())}</pre>'
-        f'<p style="margin:.5em 0 0">{html.escape(KEPT)}</p></div>'
+        f'<pre style="margin:0;white-space:pre-wrap;font:inherit">{html.escape(errors.report(), quote=False)}</pre>'
+        f'<p style="margin:.5em 0 0">{html.escape(KEPT, quote=False)}</p></div>'
     )
