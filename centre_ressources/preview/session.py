@@ -102,8 +102,9 @@ class PreviewSession:
         planned = plan(old, new)
         cases_dir = (root / CASES_DIR).resolve()
         case_dirs = {case.slug: str(cases_dir / case.slug) for case in new.cases}
-        fresh = render_site(new, case_dirs, site_url=self.site_url, downloads=find_downloads(self.downloads_dir, self.in_pack),
-                            link_terms=False, deferred=self.deferred)
+        downloads = find_downloads(self.downloads_dir, self.in_pack)
+        fresh = render_site(new, case_dirs, site_url=self.site_url, downloads=downloads, link_terms=False,
+                            deferred=self.deferred)
         if fresh.nav != site.nav or fresh.assets != site.assets or set(fresh.pages) != set(site.pages):
             raise WholeBuild("pages ou fichiers du site ajoutés ou retirés")
         uris = only_generated(planned.pages, fresh.pages)
