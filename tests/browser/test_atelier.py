@@ -358,3 +358,17 @@ def test_a_sheet_added_in_another_tab_appears_in_the_open_planner(browser, base,
     assert _titles(planner) == [sheets["alpha"]["titre"], sheets["gamma"]["titre"]]
     planner.locator(".atelier-annonce").filter(has_text="autre onglet").wait_for()
     context.close()
+
+
+def test_the_agenda_of_a_long_evening_still_fits_its_first_page(browser, base):
+    context = _context(browser)
+    page = context.new_page()
+    blocks = "~".join(["alpha~_10~beta~gamma~delta"] * 3)  # 30 rows, breaks included
+    page.goto(f"{base}atelier/#debut=09:00&plan={blocks}")
+    page.wait_for_selector(".atelier-bloc")
+    times = _times(page)
+    assert len(times) == 30
+    page.emulate_media(media="print")
+    first = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages[0].extract_text()
+    assert [time for time in times if time.replace(" ", "") not in first.replace(" ", "")] == []
+    context.close()

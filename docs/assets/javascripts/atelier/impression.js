@@ -35,7 +35,7 @@
         (group && group.possible ? " · " + group.min + " à " + group.max + " personnes" : "")),
       schedule.depassement ? h("p", { text: "Attention : la séance dépasse de " + A.duration(schedule.depassement) +
         " l'heure de fin prévue (" + A.clock(schedule.finVoulue) + ")." }) : null,
-      h("table", {},
+      h("table", { "class": "atelier-impression__tableau" },
         h("thead", {}, h("tr", {}, ["Horaire", "Étape", "Fiche", "Durée"].map(function (t) { return h("th", { scope: "col", text: t }); }))),
         h("tbody", {}, rows.map(function (row) {
           return h("tr", { "class": row.pause ? "atelier-impression__pause" : null },
