@@ -22,6 +22,16 @@ from centre_ressources.render.pages import RenderedSite
 from centre_ressources.render.scaffold import TEMPLATE_SLUG, scaffold_text
 
 
+def page_variables(catalogue: Catalogue) -> dict[str, Any]:
+    """The variables of the hand-written pages (mkdocs-macros)."""
+    return {
+        "nombre_fiches": len(catalogue.sheets),
+        "nombre_etudes_de_cas": len(catalogue.cases),
+        # the commented template that /contribuer/ opens in GitHub's editor
+        "modele_etude_de_cas": scaffold_text(catalogue.phases, "etude-de-cas", TEMPLATE_SLUG),
+    }
+
+
 @dataclass(frozen=True)
 class GeneratedFile:
     src_uri: str
@@ -48,13 +58,7 @@ class SiteBuild:
         self.catalogue, self.site = self.make(root, site_url=site_url, downloads_dir=downloads_dir,
                                               deferred=self.deferred, in_pack=in_pack)
         hold_until_built()
-        variables = {
-            "nombre_fiches": len(self.catalogue.sheets),
-            "nombre_etudes_de_cas": len(self.catalogue.cases),
-            # the commented template that /contribuer/ opens in GitHub's editor
-            "modele_etude_de_cas": scaffold_text(self.catalogue.phases, "etude-de-cas", TEMPLATE_SLUG),
-        }
-        return self.site.nav, variables
+        return self.site.nav, page_variables(self.catalogue)
 
     def files(self, hand_written: Callable[[str], bool], site_url: str, site_name: str,
               description: str) -> Iterator[GeneratedFile]:

@@ -46,18 +46,19 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from centre_ressources import urls
 from centre_ressources.content.glossary import GLOSSARY_FILE
-from centre_ressources.content.load import CASES_DIR, METHODS_DIR, PATHS_DIR, PHASES_DIR
+from centre_ressources.content.load import CASES_DIR, IMAGE_SUFFIXES, METHODS_DIR, PATHS_DIR, PHASES_DIR
 from centre_ressources.errors import ContentErrors
 from centre_ressources.preview import report
 from centre_ressources.preview.dependencies import WholeBuild
-from centre_ressources.preview.session import PreviewSession
+from centre_ressources.preview.session import PreviewSession, Update
 from centre_ressources.publish.jsonld import jsonld_by_page
-from centre_ressources.site_build import SiteBuild
+from centre_ressources.site_build import SiteBuild, page_variables
 
 CONTENT = (PHASES_DIR, METHODS_DIR, CASES_DIR, PATHS_DIR)
 CONTENT_HOOK = "hooks/content.py"
@@ -98,6 +99,7 @@ class Preview:
         self.root, self.site_dir, self.dev_addr = root, site_dir, dev_addr
         self.session = PreviewSession()
         self.serve_url = ""
+        self.built_in = 0.0  # seconds of the last whole build
         self.errors: ContentErrors | None = None  # the content error the preview shows, if any
         self.config: MkDocsConfig | None = None
         self.kept = _Kept()
@@ -127,7 +129,7 @@ class Preview:
             say("La reconstruction a échoué : l'aperçu garde les pages précédentes.", error=True)
             return False
         self.config, self.kept, self.errors = config, kept, None
-        say(report.built(time.perf_counter() - started, self.serve_url, self.site_dir))
+        self.built_in = time.perf_counter() - started
         return True
 
     # --- one edit ---------------------------------------------------------------------------
@@ -158,6 +160,7 @@ class Preview:
         started = time.perf_counter()
         rewritten: dict[str, str] = {}
         rendered, files_read = 0, tuple[str, ...]()
+        came_or_went = False
         if content:
             try:
                 update = self.session.update()
@@ -167,9 +170,17 @@ class Preview:
                 return True  # the pages show the error
             except WholeBuild as need:
                 return self.whole(need.reason)
+            try:
+                self.add_and_remove(update)
+            except WholeBuild as need:
+                return self.whole(need.reason)
             rewritten, rendered, files_read = update.rewritten, update.rendered, update.files_read
-            config = self.config
-            _site_build(config).jsonld = jsonld_by_page(update.catalogue, config.site_url or "/", config.site_name)
+            came_or_went = bool(update.added or update.removed)
+            if came_or_went:  # the counts of the hand-written pages
+                pages = [f.src_uri for f in self.kept.files.documentation_pages()
+                         if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs_dir)]
+            assets += [uri for uri in update.assets if uri not in assets]
+            assets += [uri for uri in self.pictures(paths) if uri not in assets]
         for uri in assets:
             asset = self.kept.files.get_file_from_path(uri)
             if asset is not None:
@@ -178,11 +189,55 @@ class Preview:
         was_in_error, self.errors = self.errors is not None, None
         if content or pages or assets:
             say(report.updated(written + assets, rendered + len(pages), files_read, time.perf_counter() - started))
-        return bool(written or assets or was_in_error)
+        return bool(written or assets or was_in_error or came_or_went)
+
+    def pictures(self, paths: set[str]) -> list[str]:
+        """The case studies' pictures saved again, by their address in the site."""
+        found = []
+        for name in paths:
+            path = Path(name)
+            if path.is_relative_to(self.root / CASES_DIR) and path.suffix.lower() in IMAGE_SUFFIXES:
+                uri = urls.case_asset(path.parent.name, path.name)
+                if self.kept.files.get_file_from_path(uri) is not None and path.is_file():
+                    found.append(uri)
+        return found
+
+    def add_and_remove(self, update: Update) -> None:
+        """The pages and files that came or went, in MkDocs' files and the content hook's state;
+        the variables and JSON-LD of the pages."""
+        assert self.config is not None
+        config, files, build_state = self.config, self.kept.files, _site_build(self.config)
+        for uri in [*update.added, *update.assets]:
+            known = files.get_file_from_path(uri)
+            if known is not None and not (uri in build_state.generated or uri in update.assets):
+                raise WholeBuild(f"{uri} existe déjà dans docs/")  # the whole build says so, in French
+        for uri in (*update.removed, *update.removed_assets):
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                files.remove(file)
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+        for uri in update.added:
+            file = File.generated(config, uri, content=update.rewritten[uri])
+            set_exclusions([file], config)
+            files.append(file)
+            Page(None, file, config)
+        for uri, source in update.assets.items():
+            known = files.get_file_from_path(uri)
+            if known is not None:
+                files.remove(known)
+            asset = File.generated(config, uri, abs_src_path=source)
+            set_exclusions([asset], config)
+            files.append(asset)
+        build_state.generated = (build_state.generated | set(update.added)) - set(update.removed)
+        config.extra.update(page_variables(update.catalogue))
+        build_state.jsonld = jsonld_by_page(update.catalogue, config.site_url or "/", config.site_name)
 
     def whole(self, reason: str) -> bool:
         say(report.whole_build(reason))
-        return self.build_all()
+        if not self.build_all():
+            return False
+        say(f"Aperçu reconstruit en {report.duration(self.built_in)} s.")
+        return True
 
     def build_pages(self, generated: dict[str, str], hand_written: list[str]) -> list[str]:
         """Convert and write the pages given (generated: their new Markdown); the pages written."""
@@ -268,6 +323,16 @@ class PreviewServer(LiveReloadServer):
         handler.on_any_event = callback  # type: ignore[method-assign]
         self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
 
+    def serve(self, *, open_in_browser: bool = False, on_ready: Callable[[], None] = lambda: None) -> None:
+        """LiveReloadServer.serve, with `on_ready` called once the files are watched and the
+        address answers (the benchmark and the tests wait for its message)."""
+        self.server_bind()
+        self.server_activate()
+        self.observer.start()
+        self.serve_thread.start()
+        on_ready()
+        self._build_loop()
+
     def _build_loop(self) -> None:
         while True:
             with self._rebuild_cond:
@@ -312,6 +377,7 @@ def serve(root: Path, dev_addr: str) -> int:
         say("Aperçu : première construction de tout le site…")
         if not preview.build_all():
             return 1
+        say(f"Aperçu : site construit en {report.duration(preview.built_in)} s.")
         assert preview.config is not None
         host, port = preview.config.dev_addr
         server = PreviewServer(preview.changed, lambda: report.error_banner(preview.errors) if preview.errors else "",
@@ -329,7 +395,7 @@ def serve(root: Path, dev_addr: str) -> int:
         say("Aperçu : chaque enregistrement met à jour les pages qu'il change ; l'index de recherche, "
             "le plan du site et les données ouvertes suivent à la prochaine reconstruction complète.")
         try:
-            server.serve()
+            server.serve(on_ready=lambda: say(report.built(preview.built_in, preview.serve_url, site_dir)))
         except KeyboardInterrupt:
             say("Arrêt de l'aperçu.")
         finally:

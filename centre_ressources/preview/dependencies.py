@@ -39,27 +39,38 @@ class Plan:
 R = TypeVar("R", Fiche, EtudeDeCas, Parcours)
 
 
-def _changed(old: Iterable[R], new: Iterable[R], noun: str) -> list[tuple[R, R]]:
+def _changed(old: Iterable[R], new: Iterable[R], noun: str,
+             may_come_and_go: bool = False) -> tuple[list[tuple[R, R]], list[R], list[R]]:
+    """The records edited (before, after), added and removed; WholeBuild if some came or went
+    and `may_come_and_go` is False."""
     before = {r.slug: r for r in old}
     after = {r.slug: r for r in new}
-    if before.keys() != after.keys():
+    added = [r for slug, r in after.items() if slug not in before]
+    removed = [r for slug, r in before.items() if slug not in after]
+    if (added or removed) and not may_come_and_go:
         raise WholeBuild(f"{noun} ajoutée ou retirée")
     # The load cache gives back the same record for an unchanged file: `is` settles most of them.
-    return [(before[slug], record) for slug, record in after.items()
-            if before[slug] is not record and before[slug] != record]
+    edited = [(before[slug], record) for slug, record in after.items()
+              if slug in before and before[slug] is not record and before[slug] != record]
+    return edited, added, removed
 
 
 def plan(old: Catalogue, new: Catalogue) -> Plan:
-    """The pages to render again to go from the site of `old` to the site of `new`."""
+    """The pages to render again to go from the site of `old` to the site of `new`.
+
+    A case study or a path may come or go: its page is added or removed, and the pages that
+    list it are rendered again. A sheet that comes or goes changes Material's tags index too:
+    the whole site is built again."""
     if old.phases != new.phases:
         raise WholeBuild("phase modifiée")  # the navigation, every page of the phase, the forms' choices
-    sheets = _changed(old.sheets, new.sheets, "fiche")
-    cases = _changed(old.cases, new.cases, "étude de cas")
-    paths = _changed(old.paths, new.paths, "parcours")
+    sheets, _, _ = _changed(old.sheets, new.sheets, "fiche")
+    cases, new_cases, old_cases = _changed(old.cases, new.cases, "étude de cas", may_come_and_go=True)
+    paths, new_paths, old_paths = _changed(old.paths, new.paths, "parcours", may_come_and_go=True)
     if any(a.mots_cles != b.mots_cles for a, b in sheets):
         raise WholeBuild("mots-clés d'une fiche modifiés")  # Material's tags index every page's tags
     records = (*(r.origin.path for _, r in sheets), *(r.origin.path for _, r in cases),
-               *(r.origin.path for _, r in paths))
+               *(r.origin.path for _, r in paths), *(r.origin.path for r in [*new_cases, *old_cases]),
+               *(r.origin.path for r in [*new_paths, *old_paths]))
     if old.glossary != new.glossary:
         return Plan(None, records + ("glossary.yml",))  # a term can be linked on any page
     pages: set[str] = set()
@@ -75,6 +86,11 @@ def plan(old: Catalogue, new: Catalogue) -> Plan:
         for _, case in cases:
             pages |= _case_pages(catalogue, case.slug)
         for _, path in paths:
+            pages |= _path_pages(catalogue, path.slug)
+    for catalogue, cases_there, paths_there in ((new, new_cases, new_paths), (old, old_cases, old_paths)):
+        for case in cases_there:
+            pages |= _case_pages(catalogue, case.slug)
+        for path in paths_there:
             pages |= _path_pages(catalogue, path.slug)
     return Plan(frozenset(pages), records)
 

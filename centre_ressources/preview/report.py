@@ -11,7 +11,7 @@ from centre_ressources.errors import ContentErrors
 SHOWN_PAGES = 6  # the terminal names a few pages, then counts the others
 
 
-def _number(seconds: float) -> str:
+def duration(seconds: float) -> str:
     return f"{seconds:.2f}".replace(".", ",")
 
 
@@ -39,7 +39,7 @@ def updated(written: list[str], rendered: int, files_read: tuple[str, ...], seco
         what += f" ; {_pages(same)} recalculée{'s' if same > 1 else ''}, inchangée{'s' if same > 1 else ''}"
     if files_read:
         what += f" (relu : {', '.join(files_read[:SHOWN_PAGES])}{' …' if len(files_read) > SHOWN_PAGES else ''})"
-    return f"Aperçu mis à jour en {_number(seconds)} s : {what}."
+    return f"Aperçu mis à jour en {duration(seconds)} s : {what}."
 
 
 def whole_build(reason: str) -> str:
@@ -47,7 +47,7 @@ def whole_build(reason: str) -> str:
 
 
 def built(seconds: float, address: str, site_dir: str) -> str:
-    return f"Aperçu prêt en {_number(seconds)} s : {address} (pages écrites dans {site_dir})"
+    return f"Aperçu prêt en {duration(seconds)} s : {address} (pages écrites dans {site_dir})"
 
 
 KEPT = "L'aperçu garde la dernière version valide des pages ; corrigez le fichier et enregistrez-le."

@@ -10,8 +10,8 @@ be converted. A content error leaves the last good state as it was.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from centre_ressources.catalogue import Catalogue
@@ -33,29 +33,29 @@ from centre_ressources.render.pages import GeneratedPages, RenderedSite, link_gl
 
 @dataclass(frozen=True)
 class Update:
-    rewritten: dict[str, str]  # src_uri -> new Markdown, for the pages whose Markdown changed
+    rewritten: dict[str, str]  # src_uri -> new Markdown, for the pages whose Markdown changed (or new)
     rendered: int  # pages rendered again (the rewritten ones included)
     files_read: tuple[str, ...]  # the content files read again
     catalogue: Catalogue
     seconds: float
+    added: tuple[str, ...] = ()  # pages that did not exist before (in `rewritten` too)
+    removed: tuple[str, ...] = ()  # pages that no longer exist
+    assets: dict[str, str] = field(default_factory=dict)  # files to copy (src_uri -> path), new or changed
+    removed_assets: tuple[str, ...] = ()
 
 
-class _Overlay(GeneratedPages):
-    """The pages of the last good state, with some rendered again on top (for the link check)."""
+def _given(text: str) -> Callable[[], str]:
+    return lambda: text
 
-    def __init__(self, base: GeneratedPages, top: dict[str, str]) -> None:
-        super().__init__()
-        self._base, self._top = base, top
 
-    def __getitem__(self, src_uri: str) -> str:
-        found = self._top.get(src_uri)
-        return found if found is not None else self._base[src_uri]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._base)
-
-    def __len__(self) -> int:
-        return len(self._base)
+def _pages_of(order: Iterator[str], texts: dict[str, str], previous: GeneratedPages) -> GeneratedPages:
+    """The pages of the new state, in the site's order: those rendered again, the others as they were."""
+    pages = GeneratedPages()
+    for uri in order:
+        text = texts[uri] if uri in texts else previous[uri]
+        pages.add(uri, _given(text))
+        pages.replace(uri, text)
+    return pages
 
 
 class PreviewSession:
@@ -87,13 +87,11 @@ class PreviewSession:
         assert self.root is not None and self.catalogue is not None and self.site is not None, "generate() first"
         started = time.perf_counter()
         with cyclic_gc_paused():
-            rewritten, rendered, catalogue = self._update(self.root, self.catalogue, self.site)
-        self.catalogue = catalogue
-        for uri, text in rewritten.items():
-            self.site.pages.replace(uri, text)
-        return Update(rewritten, rendered, tuple(self.cache.read_again), catalogue, time.perf_counter() - started)
+            update, site = self._update(self.root, self.catalogue, self.site)
+        self.catalogue, self.site = update.catalogue, site
+        return replace(update, seconds=time.perf_counter() - started)
 
-    def _update(self, root: Path, old: Catalogue, site: RenderedSite) -> tuple[dict[str, str], int, Catalogue]:
+    def _update(self, root: Path, old: Catalogue, site: RenderedSite) -> tuple[Update, RenderedSite]:
         self.cache.start_pass()
         checked = _catalogue_of_what_passes(root, self.cache)
         if checked.errors:
@@ -105,9 +103,11 @@ class PreviewSession:
         downloads = find_downloads(self.downloads_dir, self.in_pack)
         fresh = render_site(new, case_dirs, site_url=self.site_url, downloads=downloads, link_terms=False,
                             deferred=self.deferred)
-        if fresh.nav != site.nav or fresh.assets != site.assets or set(fresh.pages) != set(site.pages):
-            raise WholeBuild("pages ou fichiers du site ajoutés ou retirés")
-        uris = only_generated(planned.pages, fresh.pages)
+        if fresh.nav != site.nav:
+            raise WholeBuild("navigation modifiée")
+        added = tuple(uri for uri in fresh.pages if uri not in site.pages)
+        removed = tuple(uri for uri in site.pages if uri not in fresh.pages)
+        uris = only_generated(None if planned.pages is None else planned.pages | set(added), fresh.pages)
         if self.deferred is not None:
             for uri in uris:
                 self.deferred.discard(uri)  # numbered from 0 again, as when first rendered
@@ -117,15 +117,20 @@ class PreviewSession:
         if new.glossary:
             link_glossary_terms(fresh.pages, new, self.deferred, only=set(uris))
             texts = {uri: fresh.pages[uri] for uri in uris}
-        rewritten = {uri: text for uri, text in texts.items() if text != site.pages[uri]}
+        rewritten = {uri: text for uri, text in texts.items() if uri in added or text != site.pages[uri]}
+        pages = _pages_of(iter(fresh.pages), texts, site.pages)
+        state = RenderedSite(pages, fresh.assets, fresh.nav)
         try:
-            check_contributed_links(new, checked.texts, RenderedSite(_Overlay(site.pages, rewritten), fresh.assets,
-                                                                     fresh.nav), root / DOCS_DIR)
+            check_contributed_links(new, checked.texts, state, root / DOCS_DIR)
         except ContentErrors:
             self._forget(uris)
             raise
         self._forget(uri for uri in uris if uri not in rewritten)  # not converted: their parts unused
-        return rewritten, len(uris), new
+        assets = {uri: path for uri, path in fresh.assets.items() if site.assets.get(uri) != path}
+        removed_assets = tuple(uri for uri in site.assets if uri not in fresh.assets)
+        update = Update(rewritten, len(uris), tuple(self.cache.read_again), new, 0.0, added, removed, assets,
+                        removed_assets)
+        return update, state
 
     def _forget(self, uris) -> None:
         if self.deferred is not None:

@@ -4,6 +4,7 @@ French, while the previous pages stay. (Its speed is measured by benchmarks/prev
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import pytest
@@ -66,3 +67,25 @@ def test_a_content_error_is_told_in_french_and_the_previous_page_stays(serving: 
     edit(serving.root, CASE, "première version", "version corrigée")
     serving.wait_for(CASE_PAGE, "version corrigée")
     _until(lambda: "Erreur dans les contenus" not in serving.get(CASE_PAGE), "l'avis d'erreur est resté", serving)
+
+
+def test_a_case_study_added_then_removed_during_the_preview(tmp_path):
+    root = copy_project(tmp_path / "project", content="mini")
+    # two cases from the start, so that a third one leaves the navigation as it is
+    shutil.copytree(root / "case_studies" / "vallee-exemple", root / "case_studies" / "vallee-seconde")
+    edit(root, "case_studies/vallee-seconde/index.md", "titre: La vallée exemple", "titre: La vallée seconde")
+    with Serving(root, ready_timeout=180) as serving:
+        unrelated = serving.site_dir / "fiches" / "gamma" / "index.html"
+        before = unrelated.stat()
+        added = root / "case_studies" / "vallee-ajoutee"
+        shutil.copytree(root / "case_studies" / "vallee-exemple", added)
+        edit(root, "case_studies/vallee-ajoutee/index.md", "titre: La vallée exemple", "titre: La vallée ajoutée")
+        serving.wait_for("etudes-de-cas/vallee-ajoutee/", "La vallée ajoutée")
+        serving.wait_for("etudes-de-cas/", "La vallée ajoutée")  # the list of cases
+        assert "tout le site est reconstruit" not in serving.output()
+        after = unrelated.stat()
+        assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+        shutil.rmtree(added)
+        _until(lambda: "La vallée ajoutée" not in serving.get("etudes-de-cas/"), "l'étude retirée est restée", serving)
+        assert "La vallée ajoutée" not in serving.get("etudes-de-cas/vallee-ajoutee/")

@@ -5,6 +5,7 @@ hands back as changed exactly the pages whose Markdown changed."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -114,12 +115,34 @@ def test_a_content_error_keeps_the_last_good_pages_until_it_is_fixed(mini: Path)
     assert session.update().rewritten == {}  # back to the last good state: nothing to rewrite
 
 
-def test_a_record_added_asks_for_a_whole_build(mini: Path):
+def test_a_sheet_added_asks_for_a_whole_build(mini: Path):
     session, _ = _session(mini)
     (mini / "methods" / "epsilon.md").write_text((mini / "methods" / "alpha.md").read_text("utf-8")
                                                  .replace("titre: Fiche alpha", "titre: Fiche epsilon"), "utf-8")
     with pytest.raises(WholeBuild):
         session.update()
+
+
+def test_a_case_added_then_removed_gives_the_pages_of_a_whole_rendering(mini: Path):
+    # two cases from the start: the comparison page, and its place in the navigation, stay
+    shutil.copytree(mini / "case_studies" / "vallee-exemple", mini / "case_studies" / "vallee-seconde")
+    edit(mini, "case_studies/vallee-seconde/index.md", "titre: La vallée exemple", "titre: La vallée seconde")
+    session, before = _session(mini)
+    copy = mini / "case_studies" / "vallee-copiee"
+    shutil.copytree(mini / "case_studies" / "vallee-exemple", copy)
+    edit(mini, "case_studies/vallee-copiee/index.md", "titre: La vallée exemple", "titre: Une autre vallée")
+    update = session.update()
+    page = urls.case_page("vallee-copiee")
+    assert update.added == (page,) and page in update.rewritten
+    after = _pages(mini)
+    assert session.site is not None and {uri: session.site.pages[uri] for uri in after} == after
+    assert list(session.site.pages) == list(after)
+    assert "Une autre vallée" in update.rewritten[urls.CASES]
+
+    shutil.rmtree(copy)
+    update = session.update()
+    assert update.removed == (page,)
+    assert {uri: session.site.pages[uri] for uri in before} == before and list(session.site.pages) == list(before)
 
 
 def test_pictures_of_pages_rendered_again_but_unchanged_are_numbered_as_the_first_time(mini: Path):
