@@ -19,12 +19,16 @@ from pathlib import Path
 # Directive -> sources, before the hashes of the page's inline scripts and styles are added.
 BASE_POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
-    "script-src": ("'self'",),  # the theme's bundle and the search worker, from the site
+    # The theme's bundle and the search (Pagefind), from the site. Pagefind's search runs in
+    # WebAssembly, which a policy must allow by name: 'wasm-unsafe-eval' lets the page compile
+    # WebAssembly modules, and nothing else ('unsafe-eval', which would allow eval() and
+    # new Function() in scripts, stays out).
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),
     "style-src": ("'self'",),
     "img-src": ("'self'", "data:"),  # Material draws its icons as SVG data URIs in its CSS
     "font-src": ("'self'",),
-    "connect-src": ("'self'",),  # the search index
-    "worker-src": ("'self'",),  # the search runs in a web worker
+    "connect-src": ("'self'",),  # the parts of the search index a query needs
+    "worker-src": ("'self'",),  # the offline pack's search runs in a web worker
     "object-src": ("'none'",),
     "base-uri": ("'self'",),
     "form-action": ("'self'",),
