@@ -4,14 +4,12 @@
 - its Content-Security-Policy blocks nothing the page uses.
 
 Each page is loaded once per scheme (a session fixture) and the three tests read the results.
-During those visits the search worker receives an index without documents: it still loads
-all its code, but does not index the whole site again on every page (the most costly part
-of a visit). The search itself is exercised, with the real index, by its own test below.
+A page view loads no search index (Pagefind loads its parts on the first query): the search
+itself is exercised by its own test below, and in tests/browser/test_search.py.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -58,21 +56,13 @@ class _Network:
             waited += 50
 
 
-def empty_search_index(site) -> str:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return json.dumps({"config": index["config"], "docs": []})
-
-
 @pytest.fixture(scope="session")
 def visits(browser, site_url, real_site) -> list[PageVisit]:
     """Each page in both schemes, one tab per scheme. The two tabs overlap: axe-core starts
     in one while the other loads, so that both cores of the machine work."""
-    search_index = empty_search_index(real_site)
     tabs = {}
     for scheme in SCHEMES:
         context = new_context(browser, scheme)
-        context.route("**/search/search_index.json",
-                      lambda route: route.fulfill(body=search_index, content_type="application/json"))
         tabs[scheme] = (context, _Network(context), context.new_page())
     results = []
     for url in page_urls(real_site):
@@ -133,8 +123,8 @@ def test_content_security_policy_blocks_nothing_the_site_uses(visits):
 
 
 def test_search_and_scheme_toggle_stay_on_the_site(browser, site_url, real_site):
-    """The features that load code or data on demand: the search (a web worker that fetches
-    its index and French language support) and the light/dark toggle, on the home page, a
+    """The features that load code or data on demand: the search (Pagefind's library, its
+    WebAssembly and the parts of its index, in a web worker) and the light/dark toggle, on the home page, a
     sheet, a case study and the error page (each at a different depth of the site)."""
     context = new_context(browser, "light")
     network = _Network(context)
@@ -146,7 +136,7 @@ def test_search_and_scheme_toggle_stay_on_the_site(browser, site_url, real_site)
         page.goto(site_url + url)
         page.locator("input.md-search__input").click()
         page.keyboard.type("coopération")
-        page.locator(".md-search-result__item").first.wait_for()
+        page.locator(".recherche-resultat").first.wait_for()
         page.keyboard.press("Escape")
         page.locator("form[data-md-component='palette'] label:visible").click()
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
@@ -154,5 +144,5 @@ def test_search_and_scheme_toggle_stay_on_the_site(browser, site_url, real_site)
         network.settle(page)
         assert page.evaluate("window.__cspViolations") == []
     context.close()
-    assert any(u.endswith("search/search_index.json") for u in network.urls)  # the worker is seen
+    assert any(u.endswith(".pf_index") for u in network.urls)  # the worker's requests are seen
     assert _foreign(network.urls, site_url) == []

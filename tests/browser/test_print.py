@@ -19,6 +19,7 @@ from centre_ressources.downloads.make import file_name, make_pdfs, page_file
 from centre_ressources.pipeline import build_catalogue
 from centre_ressources.render.pages import format_clock, format_duration, navigation
 from support.project import PROJECT
+from support.search import indexed_pages
 
 PHASE = "consolidation"  # two sheets: their PDF files and the phase's kit, to stay fast
 A4_POINTS = (595.28, 841.89)
@@ -305,6 +306,7 @@ def test_print_style_hides_the_chrome_and_keeps_steps_together(browser_page, sit
 
 
 def test_the_printed_address_stays_out_of_search_results(real_site):
-    index = (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "fiches/ecrire-la-feuille-de-route/" in index
-    assert "Code QR vers" not in index and "Version en ligne de cette fiche" not in index
+    indexed = indexed_pages(real_site)
+    assert "/fiches/ecrire-la-feuille-de-route/" in indexed
+    text = " ".join(page["content"] for page in indexed.values())
+    assert "Code QR vers" not in text and "Version en ligne de cette fiche" not in text

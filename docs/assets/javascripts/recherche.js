@@ -15,6 +15,7 @@
   const list = root.querySelector("#recherche-resultats");
   const more = root.querySelector("[data-recherche-plus]");
   const filters = Array.from(root.querySelectorAll("[data-recherche-filtre]"));
+  const filterBox = root.querySelector(".recherche-filtres"); // shown with the first query
   const PAGE = 10; // results shown at once
   const KINDS = ["Fiche", "Étude de cas", "Phase", "Parcours", "Page"]; // the order of the filter
   const UNAVAILABLE = "La recherche n'est pas disponible ici : son index est écrit par la " +
@@ -114,7 +115,9 @@
     const number = ++sequence;
     const term = field.value.trim();
     const chosen = chosenFilters();
-    if (!term && Object.keys(chosen).length === 0) {
+    const empty = !term && Object.keys(chosen).length === 0;
+    filterBox.hidden = empty;
+    if (empty) {
       shown = [];
       list.replaceChildren();
       more.parentElement.hidden = true;
@@ -171,6 +174,11 @@
     load().catch(() => {});
   });
   field.addEventListener("input", searchSoon);
+  // Focus gone elsewhere on the page (Tab past the results): the search closes, as a menu
+  // does, so that it does not cover what the focus reaches.
+  root.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) close();
+  });
   for (const select of filters) select.addEventListener("change", search);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
