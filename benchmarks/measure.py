@@ -21,10 +21,10 @@ class Run:
     output: str
 
 
-def run_measured(command: list[str], cwd: Path) -> Run:
+def run_measured(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> Run:
     """`os.wait4` gives the resource usage of this one child, unlike RUSAGE_CHILDREN, which
     keeps the largest of every child waited for so far."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(environment or {}))
     with tempfile.TemporaryFile("w+") as log:
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -36,8 +36,9 @@ def run_measured(command: list[str], cwd: Path) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, child.returncode, output)
 
 
-def mkdocs_build(root: Path, site_dir: Path) -> Run:
-    return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], root)
+def mkdocs_build(root: Path, site_dir: Path, environment: dict[str, str] | None = None) -> Run:
+    return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], root,
+                        environment)
 
 
 def check(root: Path) -> Run:

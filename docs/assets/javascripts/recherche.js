@@ -32,8 +32,10 @@
 
   function load() {
     if (!engine) {
-      engine = import(absolute(root.dataset.rechercheIndex + "pagefind.js")).then(async (pagefind) => {
-        await pagefind.options({ baseUrl: new URL(absolute(root.dataset.rechercheRacine)).pathname, excerptLength: 24 });
+      const bundle = absolute(root.dataset.rechercheIndex); // …/pagefind/, at the site's root
+      engine = import(bundle + "pagefind.js").then(async (pagefind) => {
+        // Pagefind's addresses start at the site's root: the folder holding its own.
+        await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 });
         await pagefind.init();
         fillFilters(await pagefind.filters());
         return pagefind;
