@@ -16,13 +16,16 @@ from . import measure
 from .floor import PageShape, page_shape, words_of, write_floor
 from .grow import DEFAULT_CASE_SHARE, grow_catalogue
 from .project import PROJECT, copy_project, tree_size
+from .search import measure_search
 from .targets import (
     BUILD_VS_FLOOR_AT,
+    SEARCH_AT,
     Results,
     SiteFigures,
     SizeResult,
     StageResult,
     measures_table,
+    search_table,
     stages_table,
     verdicts,
     verdicts_table,
@@ -56,18 +59,28 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--etapes", action="store_true",
                       help=f"détailler aussi, à {BUILD_VS_FLOOR_AT} éléments (ou à la plus grande taille), le temps "
                            "de chaque étape de la construction, site et plancher (deux constructions de plus)")
+    main.add_argument("--sans-recherche", action="store_true", dest="no_search",
+                      help=f"ne pas mesurer la recherche dans Chromium (à {SEARCH_AT} éléments, ou à la plus grande "
+                           "taille : deux constructions de plus, Pagefind et Material)")
     return main
+
+
+def search_index_bytes(site_dir: Path) -> int:
+    """Pagefind's folder (index and library), or Material's index where it is built."""
+    if (site_dir / "pagefind").is_dir():
+        return tree_size(site_dir / "pagefind")
+    index = site_dir / "search" / "search_index.json"
+    return index.stat().st_size if index.is_file() else 0
 
 
 def site_figures(runs: list[measure.Run], site_dir: Path, sheet_page: str | None) -> SiteFigures:
     page = site_dir / sheet_page if sheet_page else None
-    index = site_dir / "search" / "search_index.json"
     return SiteFigures(
         seconds=min(r.cpu_seconds for r in runs),
         wall_seconds=min(r.seconds for r in runs),
         peak_bytes=max(r.peak_bytes for r in runs),
         output_bytes=tree_size(site_dir),
-        search_index_bytes=index.stat().st_size if index.is_file() else 0,
+        search_index_bytes=search_index_bytes(site_dir),
         sheet_page_bytes=page.stat().st_size if page and page.is_file() else None,
     )
 
@@ -134,6 +147,7 @@ def run(args: argparse.Namespace, work: Path) -> Results:
     sheet_shape, case_shape, words = exported_shapes(real, work)
     project_config = (PROJECT / "mkdocs.yml").read_text("utf-8")
     staged_size = BUILD_VS_FLOOR_AT if BUILD_VS_FLOOR_AT in sizes else sizes[-1]
+    search_size = SEARCH_AT if SEARCH_AT in sizes else sizes[-1]
     for items in sizes:
         print(f"{items} éléments : copie, croissance…", flush=True)
         root = copy_project(work / f"n{items}")
@@ -153,6 +167,12 @@ def run(args: argparse.Namespace, work: Path) -> Results:
             results.stages = StageResult(items, measure.stages(root, work / "site"),
                                          measure.stages(floor_root, work / "site"))
             shutil.rmtree(work / "site", ignore_errors=True)
+        if not args.no_search and items == search_size:
+            print(f"{items} éléments : recherche dans Chromium, Pagefind et Material…", flush=True)
+            try:
+                results.search = measure_search(root, work, items, sheet)
+            except RuntimeError as failure:
+                raise BuildFailed(str(failure)) from None
         shutil.rmtree(root)
         shutil.rmtree(floor_root)
     return results
@@ -169,6 +189,8 @@ def measuring_command(args: argparse.Namespace) -> str:
         words.append(f"--fiche {args.fiche}")
     if args.etapes:
         words.append("--etapes")
+    if args.no_search:
+        words.append("--sans-recherche")
     return " ".join(words)
 
 
@@ -192,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         measures_table(results),
         verdicts_table(found),
         *([stages_table(results.stages)] if results.stages else []),
+        *([search_table(results.search)] if results.search else []),
     )) + "\n"
     print()
     print(report)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .search import QUERIES, SearchResult
+
 BUILD_VS_FLOOR_AT = 1000
 BUILD_VS_FLOOR_MAX = 1.3
 GROWTH_FROM, GROWTH_TO, GROWTH_MAX = 1000, 2000, 2.1
 SHEET_PAGE_MAX = 1.1
 CHECK_AT, CHECK_MAX_SECONDS = 2000, 2.0
 MEMORY_VS_FLOOR_MAX = 1.5
+SEARCH_AT = 1000
+SEARCH_QUERY_MAX_BYTES = 300_000  # a first query, library and WebAssembly included
 
 
 @dataclass
@@ -53,6 +57,7 @@ class Results:
     real: SiteFigures
     sizes: list[SizeResult] = field(default_factory=list)
     stages: StageResult | None = None
+    search: SearchResult | None = None
 
     def at(self, items: int) -> SizeResult | None:
         return next((s for s in self.sizes if s.items == items), None)
@@ -111,7 +116,54 @@ def verdicts(results: Results) -> list[Verdict]:
             f"Mémoire de pointe rapportée au plancher (la plus forte, à {thousands(worst.items)} éléments)",
             f"{number(ratio)} ({megabytes(worst.site.peak_bytes)} Mo / {megabytes(worst.floor.peak_bytes)} Mo)",
             f"≤ {number(MEMORY_VS_FLOOR_MAX, 1)}", ratio <= MEMORY_VS_FLOOR_MAX))
+    found.extend(search_verdicts(results.search))
     return found
+
+
+def search_verdicts(search: SearchResult | None) -> list[Verdict]:
+    query_label = (f"Recherche à {thousands(SEARCH_AT)} éléments : octets d'une première requête, tout compris "
+                   "(bibliothèque, WebAssembly, index ; la plus lourde des requêtes)")
+    view_label = "Recherche : index chargé par la première vue d'une page"
+    same_label = ("Recherche : le premier résultat de Material parmi les trois premiers de Pagefind "
+                  f"({len(QUERIES)} requêtes)")
+    target = f"≤ {kilobytes(SEARCH_QUERY_MAX_BYTES)} Ko"
+    if search is None:
+        return [Verdict(query_label, "non mesuré", target, None), Verdict(view_label, "non mesuré", "0 o", None),
+                Verdict(same_label, "non mesuré", "toutes", None)]
+    heaviest = search.heaviest_query()
+    measured = f"{kilobytes(heaviest.search_bytes)} Ko (« {heaviest.query} »)"
+    if search.items != SEARCH_AT:
+        measured += f", à {thousands(search.items)} éléments"
+    agreeing = [q for q in QUERIES if search.agreement(q)[0]]
+    return [
+        Verdict(query_label, measured, target,
+                heaviest.search_bytes <= SEARCH_QUERY_MAX_BYTES if search.items == SEARCH_AT else None),
+        Verdict(view_label, f"{thousands(search.pagefind.first_view_search_bytes)} o (Material : "
+                f"{megabytes(search.material.first_view_search_bytes)} Mo)", "0 o",
+                search.pagefind.first_view_search_bytes == 0),
+        Verdict(same_label, f"{len(agreeing)} sur {len(QUERIES)}", "toutes", len(agreeing) == len(QUERIES)),
+    ]
+
+
+def search_table(search: SearchResult) -> str:
+    """Bytes a visitor's browser loads for the search, both engines, in the same run."""
+    rows = [f"Recherche à {thousands(search.items)} éléments ({thousands(search.indexed_pages)} pages dans "
+            "l'index de Pagefind), octets transférés depuis un serveur local sans compression, cache vide :", "",
+            "| Mesure | Material (Ko) | Pagefind (Ko) | Pagefind (s) | Mêmes premiers résultats | "
+            "Premières pages : Pagefind / Material |",
+            "| --- | ---: | ---: | ---: | --- | --- |",
+            f"| Première vue d'une fiche, en tout | {kilobytes(search.material.first_view_bytes)} | "
+            f"{kilobytes(search.pagefind.first_view_bytes)} | | | |",
+            f"| dont la recherche | {kilobytes(search.material.first_view_search_bytes)} | "
+            f"{kilobytes(search.pagefind.first_view_search_bytes)} | | | |"]
+    for query in QUERIES:
+        mine = next(q for q in search.pagefind.queries if q.query == query)
+        theirs = next(q for q in search.material.queries if q.query == query)
+        agree, tops = search.agreement(query)
+        rows.append(f"| « {query} », première requête | {kilobytes(theirs.search_bytes)} | "
+                    f"{kilobytes(mine.search_bytes)} | {number(mine.seconds, 1)} | {'oui' if agree else '**non**'} | "
+                    f"{tops} |")
+    return "\n".join(rows)
 
 
 def megabytes(value: int) -> str:
@@ -160,9 +212,9 @@ def verdicts_table(found: list[Verdict]) -> str:
 STAGE_LABELS = {
     "contenus": "Contenus : lecture, vérification, rendu des pages en Markdown, données ouvertes (cœur)",
     "markdown": "Markdown vers HTML (Python-Markdown et ses extensions)",
-    "recherche": "Index de recherche (extension search de Material)",
+    "recherche": "Index de recherche de Material (extension search, que ni le site ni le plancher n'activent plus)",
     "gabarits": "Gabarits du thème : en-tête, navigation, table des matières, écriture",
-    "crochets": "Crochets du projet sur chaque page : images et liens du glossaire, assainissement, corrections",
+    "crochets": "Crochets du projet : images et liens du glossaire, assainissement, corrections, index Pagefind",
     "reste": "Reste : démarrage, extensions, fichiers copiés, politique de sécurité, plan du site",
     "total": "Total",
 }
