@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from centre_ressources.render.pages import format_clock
 from support.axe import AXE_TAGS, RUN_AXE, new_context
 from support.edits import edit
+from support.keyboard import controls, tab_walk
 from support.project import copy_project, run_mkdocs
 
 SITE_URL = "https://exemple.org/"  # fictional; gives each sheet its permanent address and QR code
@@ -371,4 +372,22 @@ def test_the_agenda_of_a_long_evening_still_fits_its_first_page(browser, base):
     page.emulate_media(media="print")
     first = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages[0].extract_text()
     assert [time for time in times if time.replace(" ", "") not in first.replace(" ", "")] == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tab_alone_reaches_every_control_of_the_planner_with_a_visible_focus(browser, base, scheme):
+    context = _context(browser, scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _add_from_sheet_pages(page, base, ["alpha", "gamma"])
+    _open_planner(page, base)
+    page.reload()  # the walk starts from the top of the page
+    page.wait_for_selector(".atelier-bloc")
+    expected = controls(page)
+    stops = tab_walk(page, limit=len(expected) + 20)
+    reached = {stop.state["id"] for stop in stops}
+    missing = [label for index, label in enumerate(expected) if str(index) not in reached]
+    assert missing == [], "jamais atteints avec Tab :\n" + "\n".join(missing)
+    unseen = [f"{stop.label} : {problem}" for stop in stops if (problem := stop.focus_problem())]
+    assert unseen == [], "focus invisible :\n" + "\n".join(unseen)
     context.close()

@@ -124,12 +124,15 @@ def controls(page) -> list[str]:
 
 
 def tab_walk(page, limit: int) -> list[Stop]:
-    """Press Tab until focus leaves the page or returns to a control already reached."""
+    """Press Tab until focus leaves the page or returns to a control already reached. A field
+    made of parts (a time field: hours, minutes) takes several Tabs, each one stop."""
     stops: list[Stop] = []
     seen: set[str] = set()
     for _ in range(limit):
         page.keyboard.press("Tab")
         state = page.evaluate(FOCUS_STATE)
+        if stops and state["id"] is not None and state["id"] == stops[-1].state["id"]:
+            continue  # the next part of the same field
         if state["tag"] == "body" or (state["id"] is not None and state["id"] in seen):
             break
         if state["id"] is not None:
