@@ -230,7 +230,11 @@ class Preview:
             files.append(asset)
         build_state.generated = (build_state.generated | set(update.added)) - set(update.removed)
         config.extra.update(page_variables(update.catalogue))
-        build_state.jsonld = jsonld_by_page(update.catalogue, config.site_url or "/", config.site_name)
+        for uri in update.removed:
+            build_state.jsonld.pop(uri, None)
+        # only for the pages the edit can change (those rendered again): each page's is read as it is converted
+        build_state.jsonld.update(jsonld_by_page(update.catalogue, config.site_url or "/", config.site_name,
+                                                 only=set(update.rendered_pages)))
 
     def whole(self, reason: str) -> bool:
         say(report.whole_build(reason))

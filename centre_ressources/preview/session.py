@@ -42,6 +42,7 @@ class Update:
     removed: tuple[str, ...] = ()  # pages that no longer exist
     assets: dict[str, str] = field(default_factory=dict)  # files to copy (src_uri -> path), new or changed
     removed_assets: tuple[str, ...] = ()
+    rendered_pages: tuple[str, ...] = ()  # the pages rendered again, changed or not
 
 
 def _given(text: str) -> Callable[[], str]:
@@ -129,7 +130,7 @@ class PreviewSession:
         assets = {uri: path for uri, path in fresh.assets.items() if site.assets.get(uri) != path}
         removed_assets = tuple(uri for uri in site.assets if uri not in fresh.assets)
         update = Update(rewritten, len(uris), tuple(self.cache.read_again), new, 0.0, added, removed, assets,
-                        removed_assets)
+                        removed_assets, tuple(uris))
         return update, state
 
     def _forget(self, uris) -> None:

@@ -5,6 +5,7 @@ page (an Article). The theme override writes it into the page head (docs/overrid
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from centre_ressources import urls
@@ -89,8 +90,14 @@ def case_jsonld(catalogue: Catalogue, case: EtudeDeCas, site_url: str, site_name
     }
 
 
-def jsonld_by_page(catalogue: Catalogue, site_url: str, site_name: str) -> dict[str, dict[str, Any]]:
-    """Page source (src_uri) -> its JSON-LD object."""
-    found = {urls.sheet_page(s.slug): sheet_jsonld(catalogue, s, site_url, site_name) for s in catalogue.sheets}
-    found.update({urls.case_page(c.slug): case_jsonld(catalogue, c, site_url, site_name) for c in catalogue.cases})
+def jsonld_by_page(catalogue: Catalogue, site_url: str, site_name: str,
+                   only: Collection[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Page source (src_uri) -> its JSON-LD object; `only` those pages, if given (the preview)."""
+    def wanted(uri: str) -> bool:
+        return only is None or uri in only
+
+    found = {urls.sheet_page(s.slug): sheet_jsonld(catalogue, s, site_url, site_name) for s in catalogue.sheets
+             if wanted(urls.sheet_page(s.slug))}
+    found.update({urls.case_page(c.slug): case_jsonld(catalogue, c, site_url, site_name) for c in catalogue.cases
+                  if wanted(urls.case_page(c.slug))})
     return found

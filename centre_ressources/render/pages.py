@@ -59,6 +59,9 @@ class GeneratedPages(Mapping[str, str]):
             text = self._texts[src_uri] = self._makers[src_uri]()
         return text
 
+    def __contains__(self, src_uri: object) -> bool:
+        return src_uri in self._makers  # Mapping's own would render the page to know
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._makers)
 

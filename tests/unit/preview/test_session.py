@@ -17,6 +17,7 @@ from centre_ressources.pipeline import generate
 from centre_ressources.preview.dependencies import WholeBuild
 from centre_ressources.preview.session import PreviewSession
 from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.render.pages import GeneratedPages
 from support.edits import edit
 from support.project import copy_project
 
@@ -160,3 +161,13 @@ def test_pictures_of_pages_rendered_again_but_unchanged_are_numbered_as_the_firs
     assert urls.case_page("vallee-exemple") in rewritten
     edit(mini, CASE, "Un récit de test.", "Un récit de test, modifié.")
     assert set(session.update().rewritten) == {urls.case_page("vallee-exemple")}
+
+
+def test_asking_whether_a_page_exists_does_not_render_it():
+    """The preview compares the pages of two states by address: rendering them all to know
+    would cost as much as a whole rendering."""
+    rendered = []
+    pages = GeneratedPages()
+    pages.add("fiches/a.md", lambda: rendered.append("fiches/a.md") or "# A")
+    assert "fiches/a.md" in pages and "fiches/b.md" not in pages
+    assert rendered == []
