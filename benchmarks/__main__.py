@@ -35,6 +35,7 @@ DEFAULT_SIZES = (100, 1000, 2000)
 # The machines are shared and their speed drifts: the shortest of three builds is steadier.
 DEFAULT_REPETITIONS = 3
 CHECK_RUNS = 5
+PAGEFIND = "pagefind"
 
 
 class BuildFailed(Exception):
@@ -73,8 +74,16 @@ def search_index_bytes(site_dir: Path) -> int:
     return index.stat().st_size if index.is_file() else 0
 
 
+def search_engine(site_dir: Path) -> str:
+    """Which search a built site carries: Pagefind's chunked index, or Material's whole index."""
+    if (site_dir / "pagefind" / "pagefind.js").is_file():
+        return PAGEFIND
+    return "material" if (site_dir / "search" / "search_index.json").is_file() else ""
+
+
 def site_figures(runs: list[measure.Run], site_dir: Path, sheet_page: str | None) -> SiteFigures:
     page = site_dir / sheet_page if sheet_page else None
+    engine = search_engine(site_dir)
     return SiteFigures(
         seconds=min(r.cpu_seconds for r in runs),
         wall_seconds=min(r.seconds for r in runs),
@@ -82,12 +91,18 @@ def site_figures(runs: list[measure.Run], site_dir: Path, sheet_page: str | None
         output_bytes=tree_size(site_dir),
         search_index_bytes=search_index_bytes(site_dir),
         sheet_page_bytes=page.stat().st_size if page and page.is_file() else None,
+        search_engine=engine,
     )
 
 
-def build_once(root: Path, site_dir: Path, what: str) -> measure.Run:
+def build_once(root: Path, site_dir: Path, what: str, search: str = "") -> measure.Run:
+    """`search="pagefind"`: a floor indexed after its build by the same search engine as the
+    site, so that the ratio weighs what the project adds to Material, not the engine's cost
+    (which the stage table shows apart)."""
     shutil.rmtree(site_dir, ignore_errors=True)
     run = measure.mkdocs_build(root, site_dir)
+    if run.returncode == 0 and search == PAGEFIND:
+        run = measure.combined(run, measure.pagefind(site_dir))
     if run.returncode != 0:
         raise BuildFailed(f"La construction « {what} » a échoué :\n{run.output[-4000:]}")
     return run
@@ -101,14 +116,14 @@ def build(root: Path, site_dir: Path, repetitions: int, what: str, sheet_page: s
 
 
 def build_with_floor(root: Path, floor_root: Path, work: Path, repetitions: int, items: int,
-                     sheet_page: str) -> tuple[SiteFigures, SiteFigures]:
+                     sheet_page: str, search: str) -> tuple[SiteFigures, SiteFigures]:
     """The site and its floor built in turn (floor, site, floor, site…): on a shared machine
     whose speed drifts from minute to minute, both then meet the same slow and fast moments,
     and the ratio of their shortest times is fair."""
     site_runs, floor_runs = [], []
     for _ in range(repetitions):
         print(f"{items} éléments : plancher…", flush=True)
-        floor_runs.append(build_once(floor_root, work / "site-plancher", f"plancher, {items} pages"))
+        floor_runs.append(build_once(floor_root, work / "site-plancher", f"plancher, {items} pages", search))
         print(f"{items} éléments : site…", flush=True)
         site_runs.append(build_once(root, work / "site", f"site, {items} éléments"))
     floor = site_figures(floor_runs, work / "site-plancher", None)
@@ -154,7 +169,8 @@ def run(args: argparse.Namespace, work: Path) -> Results:
         growth = grow_catalogue(root, items, args.case_share)
         floor_root = work / f"plancher{items}"
         write_floor(floor_root, project_config, [sheet_shape] * growth.sheets + [case_shape] * growth.cases, words)
-        site, floor = build_with_floor(root, floor_root, work, args.repetitions, items, sheet_page)
+        site, floor = build_with_floor(root, floor_root, work, args.repetitions, items, sheet_page,
+                                       results.real.search_engine)
         print(f"{items} éléments : check…", flush=True)
         # A few seconds each: always run several times, the shortest is the least disturbed.
         checks = [measure.check(root) for _ in range(max(CHECK_RUNS, args.repetitions))]
@@ -164,8 +180,12 @@ def run(args: argparse.Namespace, work: Path) -> Results:
                                         min(c.cpu_seconds for c in checks), min(c.seconds for c in checks)))
         if args.etapes and items == staged_size:
             print(f"{items} éléments : temps par étape…", flush=True)
-            results.stages = StageResult(items, measure.stages(root, work / "site"),
-                                         measure.stages(floor_root, work / "site"))
+            floor_stages = measure.stages(floor_root, work / "site")
+            if floor_stages is not None and results.real.search_engine == PAGEFIND:
+                indexed = measure.pagefind(work / "site").cpu_seconds
+                floor_stages["recherche"] += indexed
+                floor_stages["total"] += indexed
+            results.stages = StageResult(items, measure.stages(root, work / "site"), floor_stages)
             shutil.rmtree(work / "site", ignore_errors=True)
         if not args.no_search and items == search_size:
             print(f"{items} éléments : recherche dans Chromium, Pagefind et Material…", flush=True)

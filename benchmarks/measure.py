@@ -41,6 +41,20 @@ def mkdocs_build(root: Path, site_dir: Path, environment: dict[str, str] | None 
                         environment)
 
 
+def pagefind(site_dir: Path) -> Run:
+    """Pagefind over a built site, as the project's build runs it (centre_ressources/publish/
+    search_index.py), the article of each Material page taken as the indexed part."""
+    return run_measured([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind",
+                         "--root-selector", "article", "--force-language", "fr", "--quiet"], site_dir)
+
+
+def combined(first: Run, then: Run) -> Run:
+    """Two commands run one after the other, counted as one: times added, the higher peak."""
+    return Run(first.seconds + then.seconds, first.cpu_seconds + then.cpu_seconds,
+               max(first.peak_bytes, then.peak_bytes), first.returncode or then.returncode,
+               first.output + then.output)
+
+
 def check(root: Path) -> Run:
     return run_measured([sys.executable, "-m", "centre_ressources.cli.main", "--racine", str(root), "check"], root)
 

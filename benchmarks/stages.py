@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import time
 from collections import Counter
@@ -69,7 +70,10 @@ def measure(site_dir: str) -> dict[str, float]:
 
     started = time.process_time()
     cli(["build", "--strict", "--quiet", "--site-dir", site_dir], standalone_mode=False)
-    total = time.process_time() - started
+    # The child processes of a build: Pagefind, run over the written site (its index).
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent["recherche"] += children.ru_utime + children.ru_stime
+    total = time.process_time() - started + children.ru_utime + children.ru_stime
     stages = {
         "contenus": spent["contenus"],
         "markdown": spent["markdown"],

@@ -24,6 +24,7 @@ class SiteFigures:
     output_bytes: int
     search_index_bytes: int
     sheet_page_bytes: int | None = None
+    search_engine: str = ""  # "pagefind", "material", or "" (none found in the output)
 
 
 @dataclass
@@ -212,9 +213,9 @@ def verdicts_table(found: list[Verdict]) -> str:
 STAGE_LABELS = {
     "contenus": "Contenus : lecture, vérification, rendu des pages en Markdown, données ouvertes (cœur)",
     "markdown": "Markdown vers HTML (Python-Markdown et ses extensions)",
-    "recherche": "Index de recherche de Material (extension search, que ni le site ni le plancher n'activent plus)",
+    "recherche": "Index de recherche : Pagefind, un processus à part (site et plancher), ou Material",
     "gabarits": "Gabarits du thème : en-tête, navigation, table des matières, écriture",
-    "crochets": "Crochets du projet : images et liens du glossaire, assainissement, corrections, index Pagefind",
+    "crochets": "Crochets du projet sur chaque page : images et liens du glossaire, assainissement, corrections",
     "reste": "Reste : démarrage, extensions, fichiers copiés, politique de sécurité, plan du site",
     "total": "Total",
 }

@@ -81,3 +81,20 @@ def test_stage_breakdown_accounts_for_the_whole_build(tmp_path):
     assert abs(sum(parts) - found["total"]) < 0.01
     assert found["contenus"] > 0 and found["markdown"] > 0 and found["recherche"] > 0
     assert (tmp_path / "site" / "fiches" / "index.html").is_file()
+
+
+def test_floor_gets_the_same_search_engine_as_the_site(tmp_path):
+    # The ratio to the floor weighs what the project adds to Material: a site searched with
+    # Pagefind is compared with a floor indexed by Pagefind too, its cost counted in the floor.
+    from benchmarks.__main__ import PAGEFIND, build_once, search_engine
+
+    root = tmp_path / "floor"
+    write_floor(root, (PROJECT / "mkdocs.yml").read_text("utf-8"), [PageShape(3000, 5)] * 3,
+                ["coopération", "territoire", "maison", "associations"])
+    plain = build_once(root, tmp_path / "plain", "plancher")
+    indexed = build_once(root, tmp_path / "indexed", "plancher", search=PAGEFIND)
+
+    assert search_engine(tmp_path / "indexed") == PAGEFIND
+    assert search_engine(tmp_path / "plain") != PAGEFIND
+    assert list((tmp_path / "indexed" / "pagefind").glob("fragment/*.pf_fragment"))
+    assert indexed.cpu_seconds > 0 and plain.cpu_seconds > 0
