@@ -12,7 +12,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from . import measure
+from . import measure, preview
 from .floor import PageShape, page_shape, words_of, write_floor
 from .grow import DEFAULT_CASE_SHARE, grow_catalogue
 from .project import PROJECT, copy_project, tree_size
@@ -24,9 +24,11 @@ from .targets import (
     SiteFigures,
     SizeResult,
     StageResult,
+    Verdict,
     measures_table,
     search_table,
     stages_table,
+    thousands,
     verdicts,
     verdicts_table,
 )
@@ -60,6 +62,9 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--etapes", action="store_true",
                       help=f"détailler aussi, à {BUILD_VS_FLOOR_AT} éléments (ou à la plus grande taille), le temps "
                            "de chaque étape de la construction, site et plancher (deux constructions de plus)")
+    main.add_argument("--sans-apercu", action="store_true", dest="no_preview",
+                      help="ne pas mesurer le délai de l'aperçu (centre-ressources serve) à "
+                           + " et ".join(thousands(n) for n in preview.DEFAULT_SIZES) + " éléments")
     main.add_argument("--sans-recherche", action="store_true", dest="no_search",
                       help=f"ne pas mesurer la recherche dans Chromium (à {SEARCH_AT} éléments, ou à la plus grande "
                            "taille : deux constructions de plus, Pagefind et Material)")
@@ -195,7 +200,18 @@ def run(args: argparse.Namespace, work: Path) -> Results:
                 raise BuildFailed(str(failure)) from None
         shutil.rmtree(root)
         shutil.rmtree(floor_root)
+    if not args.no_preview:
+        # After the builds, on copies of its own: the preview's server then has the machine alone.
+        for items in preview.DEFAULT_SIZES:
+            print(f"{items} éléments : aperçu (centre-ressources serve)…", flush=True)
+            results.preview += preview.measure(items, work, max(preview.DEFAULT_REPETITIONS, args.repetitions))
     return results
+
+
+def preview_report(measures: list[preview.Measure]) -> str:
+    text, _ = preview.verdict(measures)
+    return ("Délai entre l'enregistrement d'une étude de cas et sa page à jour dans l'aperçu "
+            f"(`centre-ressources serve`) :\n\n{preview.table(measures)}\n\n{text}")
 
 
 def measuring_command(args: argparse.Namespace) -> str:
@@ -211,6 +227,8 @@ def measuring_command(args: argparse.Namespace) -> str:
         words.append("--etapes")
     if args.no_search:
         words.append("--sans-recherche")
+    if args.no_preview:
+        words.append("--sans-apercu")
     return " ".join(words)
 
 
@@ -235,12 +253,15 @@ def main(argv: list[str] | None = None) -> int:
         verdicts_table(found),
         *([stages_table(results.stages)] if results.stages else []),
         *([search_table(results.search)] if results.search else []),
+        *([preview_report(results.preview)] if results.preview else []),
     )) + "\n"
     print()
     print(report)
     if args.sortie:
         args.sortie.write_text(report, "utf-8")
     missed = [v for v in found if v.passed is False]
+    if results.preview and preview.verdict(results.preview)[1] is False:
+        missed.append(Verdict("aperçu", "", "", False))
     if missed:
         print(f"{len(missed)} objectif(s) manqué(s).", file=sys.stderr)
         return 1

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .search import QUERIES, SearchResult
+
+if TYPE_CHECKING:  # preview.py imports this module's formatting
+    from .preview import Measure as PreviewMeasure
 
 BUILD_VS_FLOOR_AT = 1000
 BUILD_VS_FLOOR_MAX = 1.3
@@ -59,6 +63,7 @@ class Results:
     sizes: list[SizeResult] = field(default_factory=list)
     stages: StageResult | None = None
     search: SearchResult | None = None
+    preview: list[PreviewMeasure] = field(default_factory=list)  # benchmarks/preview.py
 
     def at(self, items: int) -> SizeResult | None:
         return next((s for s in self.sizes if s.items == items), None)
