@@ -246,6 +246,7 @@ def test_the_facilitators_mode_advances_and_counts_down(browser, base, sheets):
     assert dialog.locator("h2").inner_text() == steps[0]["titre"]
     assert " ".join(steps[0]["invitation"].split()[:5]) in dialog.inner_text()
     assert dialog.locator(".animation__compte").inner_text() == f"{steps[0]['duree']}:00"
+    assert f"Ensuite, à {format_clock(_clock('18:30') + steps[0]['duree'])} : {steps[1]['titre']}" in dialog.inner_text()
     page.keyboard.press("ArrowRight")
     assert dialog.locator("h2").inner_text() == steps[1]["titre"]
     dialog.locator(".atelier-annonce").filter(has_text=f"Étape 2 sur {len(steps)}").wait_for()

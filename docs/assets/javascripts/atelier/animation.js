@@ -94,6 +94,7 @@
         parts.push(h("p", { "class": "animation__invitation" }, h("strong", { text: "Ce que vous dites : " }), "« " + step.invitation + " »"));
       }
       if (step && step.groupes) parts.push(h("p", {}, h("strong", { text: "Groupes : " }), step.groupes));
+      if (step && step.materiel.length) parts.push(h("p", {}, h("strong", { text: "Matériel : " }), step.materiel.join(", ") + "."));
       if (step) {
         step.consignes.forEach(function (block) {
           if (block.p) parts.push(h("p", { text: block.p }));
@@ -101,6 +102,11 @@
         });
       }
       if (!step) parts.push(h("p", { text: "Pause de " + A.duration(row.duree) + "." }));
+      var following = rows[index + 1];
+      if (following) {
+        parts.push(h("p", { "class": "animation__ensuite" }, h("strong", { text: "Ensuite, à " + A.clock(following.debut) + " : " }),
+          following.item.pause ? "Pause" : following.step.titre));
+      }
       body.replaceChildren.apply(body, parts);
       previous.disabled = index === 0;
       next.disabled = index === rows.length - 1;
