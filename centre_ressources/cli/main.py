@@ -15,11 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from centre_ressources.cli.export import export_pages
 from centre_ressources.cli.site_url import placeholder_warning
 from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.downloads.offline_pack import OFFLINE_VARIABLE
-from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.errors import ContentError, ContentErrors, SiteConflict
 from centre_ressources.pipeline import build_catalogue, generate
 
 
@@ -156,15 +155,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the generated Markdown pages to a folder, for another static site generator."""
+    """Write the whole site source to a folder, for a builder without hooks (Zensical)."""
+    from centre_ressources.export.source import export_site
+
     root = _project_root(args.root)
     try:
-        _, site = generate(root)
+        export = export_site(root, Path(args.destination))
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    written = export_pages(site, Path(args.destination))
-    print(f"{len(written)} fichiers écrits dans {args.destination}.")
+    except SiteConflict as conflict:
+        print(f"erreur : {conflict}", file=sys.stderr)
+        return 1
+    print(f"Export écrit dans {export.destination} : {_count(export.pages, 'page', 'pages')}, "
+          f"{_count(export.files, 'autre fichier', 'autres fichiers')}, mkdocs.yml et zensical.yml.\n"
+          f"Construction : « zensical build -f {export.destination / 'zensical.yml'} », puis "
+          f"« centre-ressources finish {export.destination / 'site'} --export {export.destination} ».")
+    return 0
+
+
+def cmd_finish(args: argparse.Namespace) -> int:
+    """The post-build steps over a site another builder wrote (markup, sanitising, sitemap, CSP)."""
+    from centre_ressources.export.source import GENERATED_LIST
+    from centre_ressources.publish.finish import finish_site
+
+    site_dir = Path(args.site_dir)
+    if not (site_dir / "index.html").is_file():
+        print(f"erreur : {site_dir} n'est pas un site construit (aucun index.html).", file=sys.stderr)
+        return 1
+    generated: list[str] = []
+    if args.export:
+        listing = Path(args.export) / GENERATED_LIST
+        if not listing.is_file():
+            print(f"erreur : {listing} introuvable ; « --export » attend le dossier écrit par "
+                  "« centre-ressources export ».", file=sys.stderr)
+            return 1
+        generated = listing.read_text(encoding="utf-8").split()
+    finish_site(site_dir, generated)
+    print(f"Site terminé dans {site_dir} ({_count(len(generated), 'page générée nettoyée', 'pages générées nettoyées')}).")
     return 0
 
 
@@ -207,9 +235,15 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["fiche", "etude-de-cas"], help="ce qu'il faut créer")
     new.add_argument("slug", help="nom du fichier : minuscules sans accents et tirets, par exemple « ma-fiche »")
     new.set_defaults(run=cmd_new)
-    export = commands.add_parser("export", help="écrire les pages générées (Markdown) dans un dossier")
-    export.add_argument("destination", help="dossier de destination")
+    export = commands.add_parser("export", help="écrire la source complète du site (pages, fichiers publiés, "
+                                                "configurations mkdocs.yml et zensical.yml) pour un constructeur sans hooks")
+    export.add_argument("destination", help="dossier de destination (remplacé entièrement)")
     export.set_defaults(run=cmd_export)
+    finish = commands.add_parser("finish", help="terminer un site construit hors MkDocs : balisage, nettoyage "
+                                                "des pages générées, sitemap.xml.gz, puis CSP")
+    finish.add_argument("site_dir", help="dossier du site construit")
+    finish.add_argument("--export", help="dossier de l'export dont il est construit (ses pages générées sont nettoyées)")
+    finish.set_defaults(run=cmd_finish)
     return main
 
 

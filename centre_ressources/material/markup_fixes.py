@@ -8,7 +8,7 @@ names the hashed asset files of each Material release) and the navigation macro.
 those templates would pin the site to one Material release, so the markup is corrected once
 written, by exact substitutions that change nothing when Material fixes them itself.
 
-Pure functions over HTML text; `hooks/material_fixes.py` applies them to every page.
+Pure functions over HTML text; `publish/finish.py` applies them to every page of a written site.
 """
 
 from __future__ import annotations

@@ -1,0 +1,83 @@
+"""A configuration for each builder of the export, from the project's mkdocs.yml: the same site
+(name, address, theme, styles, scripts, Markdown extensions), the navigation and the `extra`
+values of the build written out, and nothing a builder without hooks cannot read: no hooks, no
+Python callables (`!!python/name:`), no macros (the export has rendered them), no tags plugin
+(the export has written the keywords: keywords.py), no offline pack (an MkDocs build's option).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    config_file: str
+    overrides: str  # the theme's custom_dir, relative to the configuration
+
+
+TARGETS = (Target("mkdocs", "mkdocs.yml", "overrides/mkdocs"),
+           Target("zensical", "zensical.yml", "overrides/zensical"))
+# What the hooks, the macros and the offline pack need, and only the project's build has.
+LEFT_OUT = ("hooks", "watch", "exclude_docs", "docs_dir", "site_dir")
+PLUGINS_KEPT = ("search",)
+
+
+class _Callable:
+    """A `!!python/name:` value: left out of the export."""
+
+
+class _ProjectLoader(yaml.SafeLoader):
+    pass
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV [NAME, default]`: the variable's value, or the default, as MkDocs reads it."""
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in values[:-1] if len(values) > 1 else values:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return values[-1] if len(values) > 1 else None
+
+
+_ProjectLoader.add_constructor("!ENV", _env)
+_ProjectLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _Callable())
+
+
+def project_config(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=_ProjectLoader) or {}  # noqa: S506 (a SafeLoader)
+
+
+def _plugins(plugins: list) -> list:
+    kept = []
+    for plugin in plugins or []:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name in PLUGINS_KEPT:
+            kept.append(plugin)
+    return kept
+
+
+def _without_callables(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_callables(v) for k, v in value.items() if not isinstance(v, _Callable)}
+    if isinstance(value, list):
+        return [_without_callables(v) for v in value if not isinstance(v, _Callable)]
+    return value
+
+
+def target_config(config: dict[str, Any], nav: list, variables: dict[str, Any], target: Target) -> dict[str, Any]:
+    document = {key: copy.deepcopy(value) for key, value in config.items() if key not in LEFT_OUT}
+    document["docs_dir"] = "docs"
+    document["theme"] = {**document.get("theme", {}), "custom_dir": target.overrides}
+    document["plugins"] = _plugins(document.get("plugins", []))
+    document["extra"] = {**document.get("extra", {}), **variables}
+    document["nav"] = nav
+    return _without_callables(document)

@@ -1,0 +1,136 @@
+"""The site as plain sources, for a builder that runs no hooks (Material without them, Zensical):
+
+    DOSSIER/
+      docs/                  the hand-written pages (their macros already rendered), the
+                             generated pages (JSON-LD and keywords in them), the assets, and
+                             the published files (open data, feed, schemas, redirects)
+      overrides/<builder>/   the theme overrides for each builder (theme.py)
+      mkdocs.yml             Material for MkDocs, without hooks nor Python callables
+      zensical.yml           Zensical (it reads the MkDocs format)
+      pages-generees.txt     the generated pages, which `centre-ressources finish` sanitises
+
+The export is written to a temporary folder beside DOSSIER and put in its place only once
+complete: a content error, or a refused file, leaves DOSSIER as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from centre_ressources.errors import SiteConflict
+from centre_ressources.export.configs import TARGETS, project_config, target_config
+from centre_ressources.export.keywords import with_keywords
+from centre_ressources.export.macros import render_macro_page
+from centre_ressources.export.theme import write_overrides
+from centre_ressources.pipeline import DOCS_DIR, generate
+from centre_ressources.publish.files import each_published_file
+from centre_ressources.publish.jsonld import jsonld_by_page
+from centre_ressources.publish.staging import refuse_hand_written_pages
+from centre_ressources.site_build import page_variables
+
+GENERATED_LIST = "pages-generees.txt"
+OVERRIDES_DIR = "docs/overrides"  # in the project: the theme overrides, kept out of the pages
+
+
+@dataclass(frozen=True)
+class Export:
+    destination: Path
+    pages: int  # Markdown pages, hand-written and generated
+    files: int  # every other file of docs/
+
+
+def export_site(root: Path, destination: Path) -> Export:
+    """Check and render the content (raises ContentErrors), then write the whole site source."""
+    config = project_config(root / "mkdocs.yml")
+    site_url = config.get("site_url") or None
+    catalogue, site = generate(root, site_url=site_url)
+    variables = page_variables(catalogue)
+    destination = destination.resolve()
+    _refuse_foreign_folder(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+    try:
+        docs = staging / "docs"
+        hand_written = _copy_hand_written(root / DOCS_DIR, docs)
+        refuse_hand_written_pages(site.pages, lambda src_uri: src_uri in hand_written)
+        page_config = {**config, "extra": {**config.get("extra", {}), **variables}}
+        for src_uri in sorted(hand_written):
+            if src_uri.endswith(".md"):
+                path = docs / src_uri
+                path.write_text(render_macro_page(path.read_text(encoding="utf-8"), src_uri, page_config),
+                                encoding="utf-8")
+        jsonld = jsonld_by_page(catalogue, site_url or "/", config["site_name"])
+        for src_uri, text in site.pages.items():
+            text = with_keywords(src_uri, text, catalogue)
+            if src_uri in jsonld:
+                text = _with_meta(text, "jsonld", jsonld[src_uri])
+            _write(docs / src_uri, text)
+        for src_uri, source in site.assets.items():
+            target = docs / src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        for path, text in each_published_file(catalogue, site_url or "/", config["site_name"],
+                                              config.get("site_description") or ""):
+            if path in hand_written:
+                raise SiteConflict(f"docs/{path} : ce fichier est produit par la construction "
+                                   "(données ouvertes, flux ou redirection) ; supprimez-le de docs/.")
+            _write(docs / path, text)
+        (staging / GENERATED_LIST).write_text("".join(f"{src_uri}\n" for src_uri in sorted(site.pages)),
+                                              encoding="utf-8")
+        for target in TARGETS:
+            write_overrides(root / OVERRIDES_DIR, staging, target)
+            document = target_config(config, site.nav, variables, target)
+            (staging / target.config_file).write_text(
+                yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+        files = [p for p in docs.rglob("*") if p.is_file()]
+        pages = sum(1 for p in files if p.suffix == ".md")
+        _swap(staging, destination)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return Export(destination, pages, len(files) - pages)
+
+
+def _refuse_foreign_folder(destination: Path) -> None:
+    """DOSSIER is replaced whole: only an empty folder or an earlier export may be."""
+    if destination.is_dir() and any(destination.iterdir()) and not (destination / GENERATED_LIST).is_file():
+        raise SiteConflict(f"{destination} : ce dossier n'est ni vide ni un export précédent ; "
+                           "choisissez un autre dossier (l'export le remplace entièrement).")
+    if destination.exists() and not destination.is_dir():
+        raise SiteConflict(f"{destination} : ce chemin est un fichier ; choisissez un dossier.")
+
+
+def _copy_hand_written(docs_dir: Path, docs: Path) -> set[str]:
+    """docs/ without the theme overrides; the paths copied, relative to docs/."""
+    overrides = Path(OVERRIDES_DIR).relative_to(DOCS_DIR).as_posix()
+    shutil.copytree(docs_dir, docs, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.rmtree(docs / overrides, ignore_errors=True)
+    return {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+
+
+def _with_meta(markdown: str, key: str, value: Any) -> str:
+    """The page with one more front matter entry (JSON, which YAML reads as it is)."""
+    entry = f"{key}: {json.dumps(value, ensure_ascii=False, separators=(',', ':'))}\n"
+    if markdown.startswith("---\n"):
+        return "---\n" + entry + markdown[4:]
+    return f"---\n{entry}---\n{markdown}"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))
+
+
+def _swap(staging: Path, destination: Path) -> None:
+    previous = destination.with_name(f".{destination.name}-ancien")
+    shutil.rmtree(previous, ignore_errors=True)
+    if destination.exists():
+        destination.rename(previous)
+    staging.rename(destination)
+    shutil.rmtree(previous, ignore_errors=True)

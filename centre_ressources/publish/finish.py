@@ -1,0 +1,68 @@
+"""The steps run over a written site, whichever builder wrote it: the one place where the
+HTML is changed once the builder is done, in this order.
+
+1. The theme's markup corrected (centre_ressources/material/markup_fixes.py), on every page.
+2. The article of each generated page sanitised, when the builder could not do it before
+   the page was laid out (a builder without hooks: see `centre-ressources export`). The
+   MkDocs hook sanitises the converted Markdown of those pages already.
+3. `sitemap.xml.gz` written again from `sitemap.xml`, without the build date.
+4. The search index (Pagefind, publish/search_index.py), over the final HTML.
+5. The Content-Security-Policy of every page, last: it hashes the final text of the inline
+   scripts and styles.
+
+MkDocs runs this from hooks/written_site.py; another builder's output goes through
+`centre-ressources finish SITE`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from centre_ressources.material.markup_fixes import fix_markup
+from centre_ressources.publish.csp import write_policies
+from centre_ressources.publish.sanitize import sanitize_html
+from centre_ressources.publish.search_index import index_site
+from centre_ressources.publish.sitemap import rewrite_compressed
+
+# The page's own text in Material's and Zensical's layout; the last </article> closes it.
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*)(</article>)', re.S)
+
+
+def page_html_path(src_uri: str) -> str:
+    """Where a page's source (`fiches/x.md`, `index.md`) is written, with directory URLs."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def sanitize_article(html: str) -> str:
+    """The page with its article's content sanitised, the layout around it untouched."""
+    match = _ARTICLE.search(html)
+    if match is None:
+        return html
+    return html[:match.start(2)] + sanitize_html(match.group(2)) + html[match.end(2):]
+
+
+def fix_pages(site_dir: Path, generated: Iterable[str] = ()) -> None:
+    """Steps 1 and 2, in one reading of each page; `generated`: the source paths of the
+    pages to sanitise."""
+    to_sanitize = {page_html_path(src_uri) for src_uri in generated}
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        fixed = fix_markup(html)
+        if path.relative_to(site_dir).as_posix() in to_sanitize:
+            fixed = sanitize_article(fixed)
+        if fixed != html:
+            path.write_text(fixed, encoding="utf-8")
+
+
+def finish_site(site_dir: Path, generated: Iterable[str] = (), policy: bool = True) -> None:
+    """Every step, in order; `policy=False` (a live preview that injects its own script)
+    leaves the pages without a policy."""
+    fix_pages(site_dir, generated)
+    rewrite_compressed(site_dir)
+    if policy:
+        write_policies(site_dir)
