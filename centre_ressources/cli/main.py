@@ -175,24 +175,35 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_finish(args: argparse.Namespace) -> int:
-    """The post-build steps over a site another builder wrote (markup, sanitising, sitemap, CSP)."""
-    from centre_ressources.export.source import GENERATED_LIST
+    """The post-build steps over a site another builder wrote (markup, pictures, sanitising,
+    sitemap, CSP)."""
+    import json
+
+    from centre_ressources.export.source import DEFERRED_PARTS, GENERATED_LIST
     from centre_ressources.publish.finish import finish_site
+    from centre_ressources.render.deferred import DeferredParts
 
     site_dir = Path(args.site_dir)
     if not (site_dir / "index.html").is_file():
         print(f"erreur : {site_dir} n'est pas un site construit (aucun index.html).", file=sys.stderr)
         return 1
     generated: list[str] = []
+    deferred = None
     if args.export:
-        listing = Path(args.export) / GENERATED_LIST
-        if not listing.is_file():
-            print(f"erreur : {listing} introuvable ; « --export » attend le dossier écrit par "
-                  "« centre-ressources export ».", file=sys.stderr)
+        listing, parts = Path(args.export) / GENERATED_LIST, Path(args.export) / DEFERRED_PARTS
+        if not listing.is_file() or not parts.is_file():
+            print(f"erreur : {listing.name} ou {parts.name} introuvable dans {args.export} ; « --export » "
+                  "attend le dossier écrit par « centre-ressources export ».", file=sys.stderr)
             return 1
         generated = listing.read_text(encoding="utf-8").split()
-    finish_site(site_dir, generated)
-    print(f"Site terminé dans {site_dir} ({_count(len(generated), 'page générée nettoyée', 'pages générées nettoyées')}).")
+        deferred = DeferredParts.from_json(json.loads(parts.read_text(encoding="utf-8")))
+    try:
+        finish_site(site_dir, generated, deferred)
+    except ValueError as error:
+        print(f"erreur : {error} ; le site a-t-il été construit depuis cet export ?", file=sys.stderr)
+        return 1
+    done = _count(len(generated), "page générée complétée", "pages générées complétées")
+    print(f"Site terminé dans {site_dir} ({done}).")
     return 0
 
 
@@ -236,13 +247,14 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("slug", help="nom du fichier : minuscules sans accents et tirets, par exemple « ma-fiche »")
     new.set_defaults(run=cmd_new)
     export = commands.add_parser("export", help="écrire la source complète du site (pages, fichiers publiés, "
-                                                "configurations mkdocs.yml et zensical.yml) pour un constructeur sans hooks")
+                                                "mkdocs.yml et zensical.yml) pour un constructeur sans hooks")
     export.add_argument("destination", help="dossier de destination (remplacé entièrement)")
     export.set_defaults(run=cmd_export)
-    finish = commands.add_parser("finish", help="terminer un site construit hors MkDocs : balisage, nettoyage "
-                                                "des pages générées, sitemap.xml.gz, puis CSP")
+    finish = commands.add_parser("finish", help="terminer un site construit hors MkDocs : balisage, images "
+                                                "et nettoyage des pages générées, sitemap.xml.gz, puis CSP")
     finish.add_argument("site_dir", help="dossier du site construit")
-    finish.add_argument("--export", help="dossier de l'export dont il est construit (ses pages générées sont nettoyées)")
+    finish.add_argument("--export", help="dossier de l'export dont il est construit "
+                                         "(ses pages générées sont complétées et nettoyées)")
     finish.set_defaults(run=cmd_finish)
     return main
 

@@ -40,7 +40,10 @@ class _ProjectLoader(yaml.SafeLoader):
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """`!ENV [NAME, default]`: the variable's value, or the default, as MkDocs reads it."""
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+    else:
+        values = [loader.construct_scalar(node)]  # type: ignore[arg-type]
     for name in values[:-1] if len(values) > 1 else values:
         if isinstance(name, str) and name in os.environ:
             return yaml.safe_load(os.environ[name])

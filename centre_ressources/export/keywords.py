@@ -9,6 +9,7 @@ load; the same markup as the plugin's is written here, with the same anchors and
 from __future__ import annotations
 
 import json
+
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.content.slugs import slugify

@@ -7,7 +7,8 @@
       overrides/<builder>/   the theme overrides for each builder (theme.py)
       mkdocs.yml             Material for MkDocs, without hooks nor Python callables
       zensical.yml           Zensical (it reads the MkDocs format)
-      pages-generees.txt     the generated pages, which `centre-ressources finish` sanitises
+      pages-generees.txt     the generated pages, which `centre-ressources finish` completes
+      parties-differees.json   and their pictures, which it puts in place (render/deferred.py)
 
 The export is written to a temporary folder beside DOSSIER and put in its place only once
 complete: a content error, or a refused file, leaves DOSSIER as it was.
@@ -33,9 +34,11 @@ from centre_ressources.pipeline import DOCS_DIR, generate
 from centre_ressources.publish.files import each_published_file
 from centre_ressources.publish.jsonld import jsonld_by_page
 from centre_ressources.publish.staging import refuse_hand_written_pages
+from centre_ressources.render.deferred import DeferredParts
 from centre_ressources.site_build import page_variables
 
 GENERATED_LIST = "pages-generees.txt"
+DEFERRED_PARTS = "parties-differees.json"
 OVERRIDES_DIR = "docs/overrides"  # in the project: the theme overrides, kept out of the pages
 
 
@@ -50,7 +53,8 @@ def export_site(root: Path, destination: Path) -> Export:
     """Check and render the content (raises ContentErrors), then write the whole site source."""
     config = project_config(root / "mkdocs.yml")
     site_url = config.get("site_url") or None
-    catalogue, site = generate(root, site_url=site_url)
+    deferred = DeferredParts(terms=False)
+    catalogue, site = generate(root, site_url=site_url, deferred=deferred)
     variables = page_variables(catalogue)
     destination = destination.resolve()
     _refuse_foreign_folder(destination)
@@ -76,18 +80,19 @@ def export_site(root: Path, destination: Path) -> Export:
             target = docs / src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-        for path, text in each_published_file(catalogue, site_url or "/", config["site_name"],
+        for published, text in each_published_file(catalogue, site_url or "/", config["site_name"],
                                               config.get("site_description") or ""):
-            if path in hand_written:
-                raise SiteConflict(f"docs/{path} : ce fichier est produit par la construction "
+            if published in hand_written:
+                raise SiteConflict(f"docs/{published} : ce fichier est produit par la construction "
                                    "(données ouvertes, flux ou redirection) ; supprimez-le de docs/.")
-            _write(docs / path, text)
+            _write(docs / published, text)
         (staging / GENERATED_LIST).write_text("".join(f"{src_uri}\n" for src_uri in sorted(site.pages)),
                                               encoding="utf-8")
-        for target in TARGETS:
-            write_overrides(root / OVERRIDES_DIR, staging, target)
-            document = target_config(config, site.nav, variables, target)
-            (staging / target.config_file).write_text(
+        (staging / DEFERRED_PARTS).write_text(json.dumps(deferred.to_json(), ensure_ascii=False), encoding="utf-8")
+        for builder in TARGETS:
+            write_overrides(root / OVERRIDES_DIR, staging, builder)
+            document = target_config(config, site.nav, variables, builder)
+            (staging / builder.config_file).write_text(
                 yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
         files = [p for p in docs.rglob("*") if p.is_file()]
         pages = sum(1 for p in files if p.suffix == ".md")

@@ -2,9 +2,9 @@
 HTML is changed once the builder is done, in this order.
 
 1. The theme's markup corrected (centre_ressources/material/markup_fixes.py), on every page.
-2. The article of each generated page sanitised, when the builder could not do it before
-   the page was laid out (a builder without hooks: see `centre-ressources export`). The
-   MkDocs hook sanitises the converted Markdown of those pages already.
+2. For a builder without hooks (see `centre-ressources export`), each generated page gets
+   its pictures put in place (render/deferred.py), then its article sanitised: what the
+   MkDocs hook does to the converted Markdown of those pages before the layout.
 3. `sitemap.xml.gz` written again from `sitemap.xml`, without the build date.
 4. The search index (Pagefind, publish/search_index.py), over the final HTML.
 5. The Content-Security-Policy of every page, last: it hashes the final text of the inline
@@ -25,6 +25,7 @@ from centre_ressources.publish.csp import write_policies
 from centre_ressources.publish.sanitize import sanitize_html
 from centre_ressources.publish.search_index import index_site
 from centre_ressources.publish.sitemap import rewrite_compressed
+from centre_ressources.render.deferred import DeferredParts
 
 # The page's own text in Material's and Zensical's layout; the last </article> closes it.
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*)(</article>)', re.S)
@@ -46,23 +47,27 @@ def sanitize_article(html: str) -> str:
     return html[:match.start(2)] + sanitize_html(match.group(2)) + html[match.end(2):]
 
 
-def fix_pages(site_dir: Path, generated: Iterable[str] = ()) -> None:
+def fix_pages(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredParts | None = None) -> None:
     """Steps 1 and 2, in one reading of each page; `generated`: the source paths of the
-    pages to sanitise."""
-    to_sanitize = {page_html_path(src_uri) for src_uri in generated}
+    pages to complete and sanitise (raises ValueError when a picture's place is lost)."""
+    to_complete = {page_html_path(src_uri): src_uri for src_uri in generated}
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         fixed = fix_markup(html)
-        if path.relative_to(site_dir).as_posix() in to_sanitize:
+        src_uri = to_complete.get(path.relative_to(site_dir).as_posix())
+        if src_uri is not None:
+            if deferred is not None:
+                fixed = deferred.restore(src_uri, fixed)
             fixed = sanitize_article(fixed)
         if fixed != html:
             path.write_text(fixed, encoding="utf-8")
 
 
-def finish_site(site_dir: Path, generated: Iterable[str] = (), policy: bool = True) -> None:
+def finish_site(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredParts | None = None,
+                policy: bool = True) -> None:
     """Every step, in order; `policy=False` (a live preview that injects its own script)
     leaves the pages without a policy."""
-    fix_pages(site_dir, generated)
+    fix_pages(site_dir, generated, deferred)
     rewrite_compressed(site_dir)
     if policy:
         write_policies(site_dir)

@@ -31,10 +31,26 @@ _STRAY_MARK = re.compile(f"{_TERM_OPEN}[a-z0-9-]*{_TERM_MIDDLE}|[{_TERM_OPEN}{_T
 class DeferredParts:
     """The pictures and glossary links of the pages of one build, until each page is converted."""
 
-    def __init__(self) -> None:
+    def __init__(self, terms: bool = True) -> None:
         # Unguessable, so that no text written in a content file can stand for a picture.
         self._token = f"centre-ressources-image-{secrets.token_hex(8)}"
         self._pictures: dict[str, list[str]] = {}
+        # The export defers the pictures only: a builder other than MkDocs rewrites the
+        # relative links of raw HTML as if written from the source file's folder, which the
+        # pictures' links (written from the page's address) are not; the glossary links stay
+        # Markdown links, which every builder resolves.
+        self.terms = terms
+
+    def to_json(self) -> dict[str, object]:
+        """What `restore` needs, for a step run after another program has written the pages."""
+        return {"token": self._token, "pictures": self._pictures}
+
+    @classmethod
+    def from_json(cls, data: dict) -> DeferredParts:
+        parts = cls(terms=False)
+        parts._token = str(data["token"])
+        parts._pictures = {str(page): [str(p) for p in pictures] for page, pictures in data["pictures"].items()}
+        return parts
 
     def picture(self, page_uri: str, html: Html) -> str:
         """A placeholder paragraph for the picture, in the page's Markdown."""

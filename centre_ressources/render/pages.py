@@ -268,4 +268,5 @@ def link_glossary_terms(pages: GeneratedPages, catalogue: Catalogue, deferred: D
     for uri in targets:
         def href(slug: str, uri: str = uri) -> str:
             return urls.relative(uri, urls.GLOSSARY, slug)
-        pages.replace(uri, link_terms(pages[uri], matcher, href, write=deferred.term_link if deferred else None))
+        write = deferred.term_link if deferred and deferred.terms else None
+        pages.replace(uri, link_terms(pages[uri], matcher, href, write=write))

@@ -10,86 +10,16 @@ itself is exercised by its own test below, and in tests/browser/test_search.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
-
 import pytest
 
-from support.axe import AXE_TAGS, RUN_AXE, new_context
+from support.axe import new_context
+from support.page_visits import SCHEMES, Network, PageVisit, foreign_requests, visit_pages
 from support.site_pages import page_urls
-
-SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
-
-
-
-@dataclass
-class PageVisit:
-    url: str
-    scheme: str
-    rendered_scheme: str = ""
-    axe_violations: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    csp_violations: list[str] = field(default_factory=list)
-
-
-class _Network:
-    """Requests of a browser context, including those of workers, and which are in flight."""
-
-    def __init__(self, context) -> None:
-        self.urls: list[str] = []
-        self.pending: set = set()
-        context.on("request", self._started)
-        context.on("requestfinished", self._ended)
-        context.on("requestfailed", self._ended)
-
-    def _started(self, request) -> None:
-        self.urls.append(request.url)
-        self.pending.add(request)
-
-    def _ended(self, request) -> None:
-        self.pending.discard(request)
-
-    def settle(self, page, timeout_ms: int = 5000) -> None:
-        waited = 0
-        while self.pending and waited < timeout_ms:
-            page.wait_for_timeout(50)
-            waited += 50
 
 
 @pytest.fixture(scope="session")
 def visits(browser, site_url, real_site) -> list[PageVisit]:
-    """Each page in both schemes, one tab per scheme. The two tabs overlap: axe-core starts
-    in one while the other loads, so that both cores of the machine work."""
-    tabs = {}
-    for scheme in SCHEMES:
-        context = new_context(browser, scheme)
-        tabs[scheme] = (context, _Network(context), context.new_page())
-    results = []
-    for url in page_urls(real_site):
-        pending = []
-        for scheme, (_, network, page) in tabs.items():
-            visit = PageVisit(url, scheme)
-            start = len(network.urls)
-            page.goto(site_url + url)
-            if urlsplit(page.url).path != urlsplit(site_url + url).path:
-                # A redirect page (an old address) sends the browser on at once: its target
-                # is audited as a page of its own; the stub is checked in the HTML (validity,
-                # links, policy). Its requests still count below.
-                visit.rendered_scheme = SCHEMES[scheme]
-            else:
-                visit.rendered_scheme = page.evaluate("document.body.dataset.mdColorScheme")
-                page.evaluate(f"(tags) => {{ window.__axeRun = ({RUN_AXE})(tags); }}", AXE_TAGS)  # not awaited
-            pending.append((visit, start, network, page))
-        for visit, start, network, page in pending:
-            if urlsplit(page.url).path == urlsplit(site_url + url).path:
-                visit.axe_violations = page.evaluate("() => window.__axeRun")
-            network.settle(page)
-            visit.requests = network.urls[start:]
-            visit.csp_violations = page.evaluate("window.__cspViolations")
-            results.append(visit)
-    for context, _, _ in tabs.values():
-        context.close()
-    return results
+    return visit_pages(browser, site_url, real_site)
 
 
 def _report(lines: list[str]) -> str:
@@ -106,14 +36,9 @@ def test_axe_finds_no_wcag_violation_on_any_page(visits, scheme):
     assert problems == [], f"{len(problems)} violation(s) en thème {scheme} :\n" + _report(problems)
 
 
-def _foreign(urls: list[str], site_url: str) -> list[str]:
-    own = urlsplit(site_url).netloc
-    return [u for u in urls if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != own]
-
-
 def test_no_page_requests_another_host(visits, site_url):
     assert all(v.requests for v in visits)  # the measurement sees each page's own requests
-    foreign = [f"{v.url or '/'} [{v.scheme}] : {u}" for v in visits for u in _foreign(v.requests, site_url)]
+    foreign = [f"{v.url or '/'} [{v.scheme}] : {u}" for v in visits for u in foreign_requests(v.requests, site_url)]
     assert foreign == [], _report(foreign)
 
 
@@ -127,7 +52,7 @@ def test_search_and_scheme_toggle_stay_on_the_site(browser, site_url, real_site)
     WebAssembly and the parts of its index, in a web worker) and the light/dark toggle, on the home page, a
     sheet, a case study and the error page (each at a different depth of the site)."""
     context = new_context(browser, "light")
-    network = _Network(context)
+    network = Network(context)
     page = context.new_page()
     urls = page_urls(real_site)
     sheet = next(u for u in urls if u.startswith("fiches/") and u.count("/") == 2)
@@ -145,4 +70,4 @@ def test_search_and_scheme_toggle_stay_on_the_site(browser, site_url, real_site)
         assert page.evaluate("window.__cspViolations") == []
     context.close()
     assert any(u.endswith(".pf_index") for u in network.urls)  # the worker's requests are seen
-    assert _foreign(network.urls, site_url) == []
+    assert foreign_requests(network.urls, site_url) == []

@@ -55,3 +55,14 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), *args],
         cwd=root, env=env, capture_output=True, text=True,
     )
+
+
+ZENSICAL = PROJECT / ".venv-zensical" / "bin" / "zensical"  # scripts/zensical-deps.sh
+
+
+def run_zensical(config_file: Path) -> subprocess.CompletedProcess:
+    """`zensical build` of an export (its own environment: a missing one fails the test)."""
+    if not ZENSICAL.is_file():
+        raise RuntimeError(f"{ZENSICAL} est introuvable : lancez « bash scripts/zensical-deps.sh ».")
+    return subprocess.run([str(ZENSICAL), "build", "--clean", "-f", str(config_file)],
+                          cwd=config_file.parent, capture_output=True, text=True)
