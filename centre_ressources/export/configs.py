@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,13 @@ class Target:
     name: str
     config_file: str
     overrides: str  # the theme's custom_dir, relative to the configuration
+    theme: dict[str, str] = field(default_factory=dict)  # the builder's own theme settings
 
 
 TARGETS = (Target("mkdocs", "mkdocs.yml", "overrides/mkdocs"),
-           Target("zensical", "zensical.yml", "overrides/zensical"))
+           # Zensical's "classic" look is Material's: the same site, and the colours that the
+           # accessibility corrections (docs/assets/stylesheets/accessibilite.css) were made for.
+           Target("zensical", "zensical.yml", "overrides/zensical", {"variant": "classic"}))
 # What the hooks, the macros and the offline pack need, and only the project's build has.
 LEFT_OUT = ("hooks", "watch", "exclude_docs", "docs_dir", "site_dir")
 PLUGINS_KEPT = ("search",)
@@ -79,7 +82,7 @@ def _without_callables(value: Any) -> Any:
 def target_config(config: dict[str, Any], nav: list, variables: dict[str, Any], target: Target) -> dict[str, Any]:
     document = {key: copy.deepcopy(value) for key, value in config.items() if key not in LEFT_OUT}
     document["docs_dir"] = "docs"
-    document["theme"] = {**document.get("theme", {}), "custom_dir": target.overrides}
+    document["theme"] = {**document.get("theme", {}), "custom_dir": target.overrides, **target.theme}
     document["plugins"] = _plugins(document.get("plugins", []))
     document["extra"] = {**document.get("extra", {}), **variables}
     document["nav"] = nav

@@ -1,6 +1,7 @@
 """Corrections to the HTML Material for MkDocs writes, so that every page is valid HTML.
 
-The Nu Html Checker reports three errors in Material's own markup (9.x), and Lighthouse
+The Nu Html Checker reports three errors in Material's own markup (9.x) and one more in
+Zensical's (0.0.x), and Lighthouse
 (axe-core's best-practice rules) a fourth defect: the search panel is a dialog without a
 name, which a screen reader announces as "dialog" and nothing more. They come from
 templates that cannot be overridden piecemeal: the page skeleton (`base.html`, which also
@@ -20,6 +21,9 @@ _CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>')
 # at every space of the page.
 _EMPTY_TABINDEX = 'tabindex=""'
 _TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+# Zensical's (0.0.x) drawer overlay: a label of the drawer toggle hidden from assistive
+# technology, which a label of a control may not be; Material writes it without the attribute.
+_HIDDEN_OVERLAY = '<label class="md-overlay" for="__drawer" aria-hidden="true">'
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_DIALOG_NAME = "Recherche sur le site"
 
@@ -54,4 +58,6 @@ def fix_markup(html: str) -> str:
         html = html.replace(_TOC_TITLE, '<label class="md-nav__title">')
     # 4. The search panel is a dialog (role="dialog"): a dialog needs a name.
     html = html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_DIALOG_NAME}">')
+    # 5. Zensical's drawer overlay, written as Material writes it.
+    html = html.replace(_HIDDEN_OVERLAY, '<label class="md-overlay" for="__drawer">')
     return html

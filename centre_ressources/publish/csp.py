@@ -72,19 +72,40 @@ def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def policy_for(html: str) -> str:
-    """The policy of one page: the base policy plus the hashes of its inline code."""
+# A style sheet that the theme's own script writes into a <style> element (Zensical's search
+# box, in a shadow root): `C("style",{},X.toString())` over a literal `var X='…'` of the bundle.
+_BUNDLE_STYLE_USE = re.compile(r'\("style",\{\},(\w+)\.toString\(\)\)')
+_BUNDLE = "assets/javascripts/bundle.*.min.js"
+
+
+def bundle_styles(site_dir: Path) -> list[str]:
+    """The text of each style sheet the theme's script inserts at run time; like an inline
+    style, each needs its hash in the policy. A literal with escapes is left out (its text at
+    run time is not the bytes of the file): the browser tests would report it."""
+    styles = []
+    for bundle in sorted(site_dir.glob(_BUNDLE)):
+        code = bundle.read_text(encoding="utf-8")
+        for name in _BUNDLE_STYLE_USE.findall(code):
+            literal = re.search(rf"\b(?:var|let|const) {re.escape(name)}='([^'\\]*)'", code)
+            if literal:
+                styles.append(literal.group(1))
+    return styles
+
+
+def policy_for(html: str, scripted_styles: tuple[str, ...] | list[str] = ()) -> str:
+    """The policy of one page: the base policy plus the hashes of its inline code, and of the
+    styles the theme's script inserts (`bundle_styles`)."""
     directives = {name: list(sources) for name, sources in BASE_POLICY.items()}
     directives["script-src"] += _unique(source_hash(s) for s in inline_scripts(html))
-    directives["style-src"] += _unique(source_hash(s) for s in inline_styles(html))
+    directives["style-src"] += _unique(source_hash(s) for s in [*inline_styles(html), *scripted_styles])
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, scripted_styles: tuple[str, ...] | list[str] = ()) -> str:
     """The page with its policy as the first element after the character set declaration,
     before any script (a <meta> policy only governs what follows it)."""
     html = _EXISTING.sub("", html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, scripted_styles)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     position = anchor.end() if anchor else 0  # a fragment without <head>: at its start
     return html[:position] + "\n    " + meta + html[position:]
@@ -92,6 +113,7 @@ def with_policy(html: str) -> str:
 
 def write_policies(site_dir: Path) -> None:
     """Give every HTML file of a built site its policy, computed from its final text."""
+    scripted = bundle_styles(site_dir)
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        path.write_text(with_policy(html), encoding="utf-8")
+        path.write_text(with_policy(html, scripted), encoding="utf-8")

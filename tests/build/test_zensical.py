@@ -23,7 +23,7 @@ from support.linkcheck import broken_links
 from support.page_visits import SCHEMES, foreign_requests, visit_pages
 from support.project import PROJECT, run_cli, run_zensical
 from support.site_compare import article_text, page_paths
-from support.site_pages import configured_site_url, html_files
+from support.site_pages import configured_site_url, html_files, vnu_errors
 
 # Where the two builders write a page differently, and why: none today. A difference found
 # by the test is either a fault of the export (to correct) or one to list here, explained.
@@ -126,6 +126,11 @@ def test_every_zensical_page_has_a_policy_that_hashes_its_inline_code(zensical_s
         code = inline_scripts(html) + inline_styles(html)
         problems += [f"{name} : code en ligne sans empreinte" for c in code if source_hash(c) not in policies[0]]
     assert problems == [], "\n".join(problems)
+
+
+def test_every_zensical_page_is_valid_html(zensical_site):
+    errors = vnu_errors(zensical_site)
+    assert errors == [], "\n".join(errors)
 
 
 @pytest.fixture(scope="module")

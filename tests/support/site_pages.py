@@ -6,6 +6,9 @@ later are covered too.
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 from support.project import PROJECT
@@ -40,3 +43,24 @@ def configured_site_url() -> str:
 
     found = re.search(r"^site_url:\s*(\S+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     return found.group(1).strip("'\"") if found else ""
+
+
+def vnu_errors(site) -> list[str]:
+    """The Nu Html Checker's errors over every page of a built site, each as `page:line : message`."""
+    java = shutil.which("java")
+    assert java, "Java est introuvable : lancez « bash scripts/node-deps.sh »."
+    pages = html_files(site)
+    assert len(pages) > 20
+    # One Java process for all the pages: the checker starts in about a second.
+    result = subprocess.run(
+        [java, "-jar", str(npm_tool("vnu-jar/build/dist/vnu.jar")), "--errors-only", "--format", "json",
+         *map(str, pages)],
+        capture_output=True, text=True,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [
+        f"{m['url'].split(str(site))[-1]}:{m.get('lastLine', '?')} : {m['message']}"
+        for m in messages if m["type"] in ("error", "non-document-error")
+    ]
+    assert errors or result.returncode == 0, result.stderr
+    return errors

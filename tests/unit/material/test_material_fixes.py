@@ -27,3 +27,8 @@ def test_search_dialog_gets_a_name():
     html = '<div class="md-search" data-md-component="search" role="dialog">'
     assert fix_markup(html) == ('<div class="md-search" data-md-component="search" role="dialog" '
                                 'aria-label="Recherche sur le site">')
+
+
+def test_zensical_overlay_label_is_no_longer_hidden_from_assistive_technology():
+    html = '<label class="md-overlay" for="__drawer" aria-hidden="true"></label>'
+    assert fix_markup(html) == '<label class="md-overlay" for="__drawer"></label>'
