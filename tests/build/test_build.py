@@ -166,7 +166,32 @@ def test_export_writes_the_generated_pages(tmp_path):
     project = copy_project(tmp_path / "project", content="mini")
     result = run_cli(project, "export", str(tmp_path / "export"))
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "export" / "fiches" / "alpha.md").read_text(encoding="utf-8").startswith("---\ntitle:")
+    page = (tmp_path / "export" / "docs" / "fiches" / "alpha.md").read_text(encoding="utf-8")
+    assert page.startswith("---\n") and "\ntitle:" in page.split("\n---\n")[0]
+    assert "fiches/alpha.md" in (tmp_path / "export" / "pages-generees.txt").read_text(encoding="utf-8").split()
+
+
+def test_export_refuses_a_folder_it_did_not_write_and_keeps_it(tmp_path):
+    project = copy_project(tmp_path / "project", content="mini")
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("à garder", encoding="utf-8")
+    result = run_cli(project, "export", str(folder))
+    assert result.returncode == 1 and "ni vide ni un export précédent" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_a_content_error_leaves_the_previous_export_as_it_was(tmp_path):
+    project = copy_project(tmp_path / "project", content="mini")
+    folder = tmp_path / "export"
+    assert run_cli(project, "export", str(folder)).returncode == 0
+    before = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+    sheet = project / "methods" / "alpha.md"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("titre:", "titr:", 1), encoding="utf-8")
+    result = run_cli(project, "export", str(folder))
+    assert result.returncode == 1 and "alpha.md" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == before
 
 
 def test_macros_are_not_applied_to_contributed_text(tmp_path):
