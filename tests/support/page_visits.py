@@ -48,6 +48,12 @@ class Network:
             waited += 50
 
 
+def _serving(body: str):
+    """A route handler with one parameter: Playwright passes the request too to a handler that
+    takes two."""
+    return lambda route: route.fulfill(body=body, content_type="application/json")
+
+
 def visit_pages(browser, site_url: str, site: Path, search_index: tuple[str, str] | None = None) -> list[PageVisit]:
     """Each page in both schemes, one tab per scheme. The two tabs overlap: axe-core starts
     in one while the other loads, so that both cores of the machine work. `search_index`:
@@ -57,7 +63,7 @@ def visit_pages(browser, site_url: str, site: Path, search_index: tuple[str, str
         context = new_context(browser, scheme)
         if search_index is not None:
             pattern, index = search_index
-            context.route(pattern, lambda route, body=index: route.fulfill(body=body, content_type="application/json"))
+            context.route(pattern, _serving(index))
         tabs[scheme] = (context, Network(context), context.new_page())
     results = []
     for url in page_urls(site):
