@@ -1,6 +1,6 @@
 """MkDocs adapter for `centre-ressources serve`: the site built once by MkDocs, then, at each
 edit, only the pages that the edit changes (`python -P hooks/preview.py ROOT`, started by the CLI;
--P keeps hooks/ off sys.path, where hooks/material.py would stand for Material).
+-P keeps hooks/ off sys.path, where a hook module could stand for a package of the same name).
 
 `mkdocs serve` builds the whole site again at every save, and `--dirty` does not help: a page
 made with `File.generated` always counts as modified. Here:
@@ -54,6 +54,7 @@ from centre_ressources import urls
 from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.content.load import CASES_DIR, IMAGE_SUFFIXES, METHODS_DIR, PATHS_DIR, PHASES_DIR
 from centre_ressources.errors import ContentErrors
+from centre_ressources.material.markup_fixes import fix_markup
 from centre_ressources.preview import report
 from centre_ressources.preview.dependencies import WholeBuild
 from centre_ressources.preview.session import PreviewSession, Update
@@ -277,7 +278,8 @@ class Preview:
             template = self.kept.env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
             output = template.render(context)
-            return config.plugins.on_post_page(output, page=page, config=config)
+            # The theme's markup corrected, as the post-build steps do for a whole build.
+            return fix_markup(config.plugins.on_post_page(output, page=page, config=config))
         finally:
             page.active = False
             config._current_page = None
