@@ -181,6 +181,7 @@ def cmd_finish(args: argparse.Namespace) -> int:
 
     from centre_ressources.export.source import DEFERRED_PARTS, GENERATED_LIST
     from centre_ressources.publish.finish import finish_site
+    from centre_ressources.publish.search_index import SearchIndexError
     from centre_ressources.render.deferred import DeferredParts
 
     site_dir = Path(args.site_dir)
@@ -199,6 +200,9 @@ def cmd_finish(args: argparse.Namespace) -> int:
         deferred = DeferredParts.from_json(json.loads(parts.read_text(encoding="utf-8")))
     try:
         finish_site(site_dir, generated, deferred)
+    except SearchIndexError as error:
+        print(f"erreur : {error}", file=sys.stderr)
+        return 1
     except ValueError as error:
         print(f"erreur : {error} ; le site a-t-il été construit depuis cet export ?", file=sys.stderr)
         return 1

@@ -3,7 +3,7 @@
 docs/overrides/ is Material's set, the one a MkDocs build uses. Zensical's theme is Material's
 with a few templates changed: its set is the same, with the files of zensical/overrides/ in
 place of those that differ (the sitemap, whose template receives pages, not files; the credit
-in the footer).
+in the footer; the content partial, with the target of Zensical's skip link).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from centre_ressources.publish.sitemap import rewrite_compressed
 from centre_ressources.render.deferred import DeferredParts
 
 # The page's own text in Material's and Zensical's layout; the last </article> closes it.
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*)(</article>)', re.S)
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)(.*)(</article>)', re.S)
 
 
 def page_html_path(src_uri: str) -> str:
@@ -64,10 +64,13 @@ def fix_pages(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredP
 
 
 def finish_site(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredParts | None = None,
-                policy: bool = True) -> None:
-    """Every step, in order; `policy=False` (a live preview that injects its own script)
-    leaves the pages without a policy."""
+                search_index: bool = True, policy: bool = True) -> None:
+    """Every step, in order (raises SearchIndexError when Pagefind fails); `search_index=False`
+    (a site searched otherwise) writes no index, `policy=False` (a live preview that injects
+    its own script) leaves the pages without a policy."""
     fix_pages(site_dir, generated, deferred)
     rewrite_compressed(site_dir)
+    if search_index:
+        index_site(site_dir)
     if policy:
         write_policies(site_dir)

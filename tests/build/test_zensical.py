@@ -31,6 +31,7 @@ KNOWN_DIFFERENCES: dict[str, str] = {}
 
 _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 _JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+_FILTER = re.compile(r'data-pagefind-filter="([^"]*)"')
 _SITEMAP_ENTRY = re.compile(r"<loc>(.*?)</loc>\s*(?:<lastmod>(.*?)</lastmod>)?")
 
 
@@ -105,6 +106,20 @@ def test_the_json_ld_of_each_page_is_the_same(real_site, zensical_site):
         assert zensical_data == mkdocs_data, page
         found += len(mkdocs_data)
     assert found
+
+
+def test_the_search_indexes_the_same_pages_with_the_same_filters(real_site, zensical_site):
+    def indexed(site: Path) -> dict[str, list[str]]:
+        found = {}
+        for path in html_files(site):
+            html = path.read_text(encoding="utf-8")
+            if "data-pagefind-body" in html:
+                found[path.relative_to(site).as_posix()] = sorted(_FILTER.findall(html))
+        return found
+
+    assert indexed(real_site)
+    assert indexed(zensical_site) == indexed(real_site)
+    assert (zensical_site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_every_link_and_anchor_of_the_zensical_build_resolves(zensical_site):

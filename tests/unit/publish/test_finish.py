@@ -7,7 +7,7 @@ from centre_ressources.render.pictures.markup import Html
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><script>var a=1</script></head><body>'
         '<input type="checkbox" autocomplete="off">'
-        '<article class="md-content__inner md-typeset">{}</article></body></html>')
+        '<article class="md-content__inner md-typeset" data-pagefind-body>{}</article></body></html>')
 
 
 def test_page_sources_are_found_where_directory_urls_write_them():
@@ -31,7 +31,7 @@ def test_generated_pages_get_their_pictures_then_every_page_its_fixes_and_policy
     generated.write_text(PAGE.format(f"<p>{placeholder.strip()}</p><p onclick='x()'>t</p>"), encoding="utf-8")
     hand_written = tmp_path / "index.html"
     hand_written.write_text(PAGE.format("<p onclick='x()'>écrit à la main</p>"), encoding="utf-8")
-    finish_site(tmp_path, ["fiches/alpha.md"], restored)
+    finish_site(tmp_path, ["fiches/alpha.md"], restored, search_index=False)  # Pagefind: tests/build
     page = generated.read_text(encoding="utf-8")
     assert '<figure class="carte"><p>carte</p></figure>' in page and "onclick" not in page
     other = hand_written.read_text(encoding="utf-8")
