@@ -5,7 +5,8 @@ again and again, and the time is taken from the file's save to the moment its pa
 HTTP as the browser does after its reload, holds the new text. Two edits: the case's own text
 (its page alone changes) and the text of an entry of its chronology (the pages of the sheets it
 names and of its phase list that entry too); then a new case study is added (a copy of that
-one), for its page and the lists of cases, and removed. The median of the repetitions is what the target
+one), for its page and the lists of cases, and removed; a sheet's summary is edited too (its
+page, its phase's and the list of sheets change). The median of the repetitions is what the target
 judges; the first build, before the preview is ready, is reported apart.
 """
 
@@ -25,6 +26,7 @@ from .grow import grow_catalogue
 from .project import copy_project
 from .serving import Serving
 from .targets import number, thousands
+from .yamltext import join_front_matter, split_front_matter
 
 DEFAULT_SIZES = (100, 1000)
 DEFAULT_REPETITIONS = 5
@@ -62,6 +64,7 @@ def _edit_chronology(text: str, marker: str) -> str:
     return edited
 
 
+SHEET = "« en bref » d'une fiche"
 ADDED = "étude de cas ajoutée"  # measured, not judged: the issue's target is for an edit
 EDITS = {"texte de l'étude de cas": _edit_body, "entrée de sa chronologie": _edit_chronology}
 
@@ -89,6 +92,21 @@ def measure(items: int, work: Path, repetitions: int) -> list[Measure]:
             found.append(Measure(items, label, seconds, ready))
             case.write_text(original, "utf-8")
             time.sleep(1)
+        sheets = sorted(root.glob("methods/*.md"))
+        sheet = sheets[len(sheets) // 2]
+        sheet_text = sheet.read_text("utf-8")
+        seconds = []
+        for repetition in range(repetitions):  # a sheet's summary: its page, its phase's, the sheets' list
+            marker = f"Fiche modifiée {repetition} {time.time_ns()}"
+            data, body = split_front_matter(sheet_text)
+            data["en_bref"] = f"{marker} {data['en_bref']}"
+            sheet.write_text(join_front_matter(data, body), "utf-8")
+            seconds.append(serving.wait_for(f"fiches/{sheet.stem}/", marker))
+            time.sleep(0.3)
+        sheet.write_text(sheet_text, "utf-8")
+        print(f"  {SHEET} : " + ", ".join(number(s) for s in seconds) + " s", flush=True)
+        found.append(Measure(items, SHEET, seconds, ready))
+        time.sleep(1)
         seconds = []
         for repetition in range(repetitions):  # a new case study: its page, and the pages that list it
             added = case.parent.with_name(f"apercu-ajout-{repetition}")

@@ -81,8 +81,8 @@ def plan(old: Catalogue, new: Catalogue) -> Plan:
     cases = [(a, b) for a, b in cases if not _body_only(a, b)]
     paths = [(a, b) for a, b in paths if not _body_only(a, b)]
     for catalogue in (old, new):  # what the record touched before the edit, and what it touches now
-        for _, sheet in sheets:
-            pages |= _sheet_pages(catalogue, sheet.slug)
+        for before, sheet in sheets:
+            pages |= _sheet_pages(catalogue, sheet.slug, titled=before.titre != sheet.titre)
         for _, case in cases:
             pages |= _case_pages(catalogue, case.slug)
         for _, path in paths:
@@ -108,13 +108,15 @@ def _own_page(record: Fiche | EtudeDeCas | Parcours) -> str:
     return urls.path_page(record.slug)
 
 
-def _sheet_pages(catalogue: Catalogue, slug: str) -> set[str]:
+def _sheet_pages(catalogue: Catalogue, slug: str, titled: bool) -> set[str]:
+    """`titled`: its title changed, which the case studies naming it show (and nothing else of it)."""
     sheet = catalogue.sheet(slug)
     pages = {urls.sheet_page(slug), urls.phase_page(sheet.phase), *SHEET_LISTINGS}
     pages.update(urls.sheet_page(s.slug) for s in catalogue.neighbours(sheet) if s is not None)
     pages.update(urls.sheet_page(s.slug) for s in catalogue.sheets if slug in s.fiches_liees)
     pages.update(urls.path_page(m.path.slug) for m in catalogue.paths_by_sheet.get(slug, ()))
-    pages.update(urls.case_page(m.case.slug) for m in catalogue.moments_by_sheet.get(slug, ()))
+    if titled:
+        pages.update(urls.case_page(m.case.slug) for m in catalogue.moments_by_sheet.get(slug, ()))
     return pages
 
 

@@ -64,6 +64,9 @@ MINI_EDITS = [
     ("methods/gamma.md", "ordre: 2", "ordre: 0"),  # its place among the sheets: its old and new neighbours
     ("methods/beta.md", "etape: explorer", "etape: lancer"),  # another step of its phase
     ("methods/alpha.md", "Au début.", "Au tout début."),
+    # not its title: the case studies naming it show only that (their pages are not rendered again)
+    ("methods/alpha.md", "en_bref: Une fiche de test", "en_bref: Une fiche d'essai"),
+    ("methods/alpha.md", "- Vérifier le rendu", "- Vérifier tout le rendu"),
     ("paths/essai.md", "Commencer par les règles communes.", "Commencer par les règles."),
 ]
 
