@@ -144,7 +144,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     for name in (DOWNLOADS_VARIABLE, OFFLINE_VARIABLE):
         env.pop(name, None)
-    # -P: the script's folder, hooks/, is not put on sys.path (hooks/material.py is no `material`)
+    # -P: the script's folder, hooks/, is not put on sys.path (a hook module would shadow a package of its name)
     child = subprocess.Popen([sys.executable, "-P", str(root / "hooks" / "preview.py"), str(root),
                               "--dev-addr", args.dev_addr], cwd=root, env=env)
     while True:
