@@ -171,3 +171,22 @@ def test_no_zensical_page_requests_another_host_nor_breaks_its_policy(zensical_v
     foreign = [f"{v.url or '/'} [{v.scheme}] : {u}" for v in visits for u in foreign_requests(v.requests, url)]
     blocked = [f"{v.url or '/'} [{v.scheme}] : {line}" for v in visits for line in v.csp_violations]
     assert foreign + blocked == []
+
+
+def test_the_site_search_answers_on_the_zensical_build(browser, zensical_visits, zensical_site):
+    """The header search is the site's own (Pagefind, docs/assets/javascripts/recherche.js),
+    in Zensical's header as in Material's: a sheet's title finds that sheet."""
+    url, _ = zensical_visits
+    sheet = next(p for p in sorted(page_paths(zensical_site)) if p.startswith("fiches/") and p.count("/") == 2)
+    title = article_text((zensical_site / sheet).read_text(encoding="utf-8"))
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(url + sheet.removesuffix("index.html"))
+    heading = page.locator("article h1").first.inner_text().rstrip("¶").strip()
+    assert heading and heading in title
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(heading)
+    page.locator(".recherche-resultat").first.wait_for(timeout=15_000)
+    links = page.locator(".recherche-resultat a").evaluate_all("links => links.map(l => new URL(l.href).pathname)")
+    context.close()
+    assert "/" + sheet.removesuffix("index.html") in links
