@@ -27,6 +27,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -424,7 +425,12 @@ def main(argv: list[str] | None = None) -> int:
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)
     threading.current_thread().name = "apercu"
+    signal.signal(signal.SIGTERM, _stop)  # stopped like Ctrl+C: its temporary pages removed
     return serve(args.root.resolve(), args.dev_addr)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -147,6 +148,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # -P: the script's folder, hooks/, is not put on sys.path (a hook module would shadow a package of its name)
     child = subprocess.Popen([sys.executable, "-P", str(root / "hooks" / "preview.py"), str(root),
                               "--dev-addr", args.dev_addr], cwd=root, env=env)
+    signal.signal(signal.SIGTERM, lambda signum, frame: child.terminate())  # the preview stops with it
     while True:
         try:
             return child.wait()
