@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,6 +61,22 @@ def test_the_export_holds_no_python_callable_and_no_hook(export):
         text = (export / name).read_text(encoding="utf-8")
         assert "!!python" not in text and "hooks:" not in text, name
     assert "{{" not in (export / "docs" / "contribuer.md").read_text(encoding="utf-8")
+
+
+def test_the_exports_mkdocs_configuration_builds_the_same_site_with_material_alone(real_site, export):
+    """The other target of the export: Material for MkDocs without hooks, macros nor callables."""
+    site = export / "site-material"
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(export / "mkdocs.yml"),
+                            "--site-dir", str(site)], capture_output=True, text=True,
+                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert built.returncode == 0, built.stderr
+    finished = run_cli(PROJECT, "finish", str(site), "--export", str(export))
+    assert finished.returncode == 0, finished.stderr
+    assert page_paths(site) == page_paths(real_site)
+    differences = [page for page in sorted(page_paths(real_site))
+                   if article_text((site / page).read_text(encoding="utf-8"))
+                   != article_text((real_site / page).read_text(encoding="utf-8"))]
+    assert differences == []
 
 
 def test_every_page_of_the_mkdocs_build_is_in_the_zensical_build(real_site, zensical_site):
