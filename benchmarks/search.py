@@ -102,12 +102,12 @@ def _page_of(href: str) -> str:
     return _COPY.sub("", urlsplit(href).path)
 
 
-def indexed_pages(site: Path) -> set[str]:
+def indexed_pages(site: Path) -> list[str]:
     """The pages in Pagefind's index (each fragment: a signature, then the page's JSON)."""
-    pages = set()
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    pages = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
-        pages.add(_page_of(json.loads(data[data.index(b"{"):])["url"]))
+        pages.append(json.loads(data[data.index(b"{"):])["url"])
     return pages
 
 
@@ -208,7 +208,8 @@ def measure_search(root: Path, work: Path, items: int, sheet: str) -> SearchResu
         run = measure.mkdocs_build(root, site, environment)
         if run.returncode != 0:
             raise RuntimeError(f"La construction « recherche {name} » a échoué :\n{run.output[-4000:]}")
-    keep = indexed_pages(sites["Pagefind"])
+    indexed = indexed_pages(sites["Pagefind"])
+    keep = {_page_of(page) for page in indexed}
     start = START_PAGE.format(sheet=sheet)
     try:
         with sync_playwright() as playwright:
@@ -221,7 +222,7 @@ def measure_search(root: Path, work: Path, items: int, sheet: str) -> SearchResu
     finally:
         for site in sites.values():
             shutil.rmtree(site, ignore_errors=True)
-    return SearchResult(items, material, pagefind, len(keep))
+    return SearchResult(items, material, pagefind, len(indexed))
 
 
 if __name__ == "__main__":  # python -m benchmarks.search PROJECT_COPY SHEET: one measure, as JSON
