@@ -17,9 +17,6 @@ DEFERRED_PARTS_FIRST = 100
 # on_page_content, last: the HTML of generated pages is sanitised after every plugin that
 # changes it.
 SANITIZE_LAST = -100
-# on_post_build, once every page is written and before the policy: Pagefind reads the final
-# HTML (and writes none), for the published site's search index.
-SEARCH_INDEX_BEFORE_CSP = -90
 # on_post_build, last of the hooks that write HTML: the Content-Security-Policy hashes the
 # final text of each page's inline scripts.
 CSP_AFTER_EVERY_WRITER = -100
