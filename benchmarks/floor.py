@@ -45,10 +45,6 @@ def floor_config(project_config: str) -> str:
     kept = []
     for plugin in plugins:
         name = plugin if isinstance(plugin, str) else next(iter(plugin))
-        if name.split("/")[-1] == "search" and isinstance(plugin, dict):
-            # The site builds its own search index (Pagefind, after the pages); the floor
-            # builds Material's, as Material alone would: both pay for an index.
-            plugin = {name: {**(plugin[name] or {}), "enabled": True}}
         if name.split("/")[-1] != "macros":
             kept.append(plugin)
     config["plugins"] = kept
