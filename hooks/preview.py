@@ -430,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _stop(signum: int, frame: object) -> None:
+    # Once: a second SIGTERM (the process group's and `centre-ressources serve`'s own, which
+    # passes it on) would interrupt the shutdown itself and leave the server's threads running.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 

@@ -76,22 +76,25 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_the_serve_command_serves_on_the_address_it_is_given():
+def test_the_serve_command_serves_on_the_address_it_is_given(tmp_path):
     port = _free_port()
-    server = subprocess.Popen(["bash", "scripts/serve.sh", "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/fiches/", timeout=5) as response:
-                    assert response.status == 200
-                    assert "Fiches" in response.read().decode("utf-8")
-                    return
-            except OSError:
-                time.sleep(1)
-        output = server.stdout.read() if server.poll() is not None and server.stdout else ""
-        raise AssertionError(f"rien n'est servi sur le port {port} :\n{output}")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+    # Its output goes to a file: a pipe nobody reads fills up (pip's notices, the preview's
+    # log), and a server blocked on writing to it never stops.
+    with (tmp_path / "serve.log").open("w+", encoding="utf-8") as log:
+        server = subprocess.Popen(["bash", "scripts/serve.sh", "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT,
+                                  stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 240
+            while time.monotonic() < deadline and server.poll() is None:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/fiches/", timeout=5) as response:
+                        assert response.status == 200
+                        assert "Fiches" in response.read().decode("utf-8")
+                        return
+                except OSError:
+                    time.sleep(1)
+            log.seek(0)
+            raise AssertionError(f"rien n'est servi sur le port {port} :\n{log.read()}")
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
