@@ -20,6 +20,7 @@ from centre_ressources.cli.site_url import placeholder_warning
 from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.downloads.offline_pack import OFFLINE_VARIABLE
 from centre_ressources.errors import ContentError, ContentErrors, SiteConflict
+from centre_ressources.folders import replace_folder
 from centre_ressources.pipeline import build_catalogue, generate
 
 
@@ -124,12 +125,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         if _mkdocs(root, "build", "--strict", "--site-dir", str(staging), environment=environment):
             print("La construction a échoué : le site précédent est laissé intact.", file=sys.stderr)
             return 1
-        previous = site_dir.with_name(f".{site_dir.name}-ancien")
-        shutil.rmtree(previous, ignore_errors=True)
-        if site_dir.exists():
-            site_dir.rename(previous)
-        staging.rename(site_dir)
-        shutil.rmtree(previous, ignore_errors=True)
+        replace_folder(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work_dir, ignore_errors=True)

@@ -30,6 +30,7 @@ from centre_ressources.export.configs import TARGETS, project_config, target_con
 from centre_ressources.export.keywords import with_keywords
 from centre_ressources.export.macros import render_macro_page
 from centre_ressources.export.theme import write_overrides
+from centre_ressources.folders import replace_folder
 from centre_ressources.pipeline import DOCS_DIR, generate
 from centre_ressources.publish.files import each_published_file
 from centre_ressources.publish.jsonld import jsonld_by_page
@@ -96,7 +97,7 @@ def export_site(root: Path, destination: Path) -> Export:
                 yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
         files = [p for p in docs.rglob("*") if p.is_file()]
         pages = sum(1 for p in files if p.suffix == ".md")
-        _swap(staging, destination)
+        replace_folder(staging, destination)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Export(destination, pages, len(files) - pages)
@@ -130,12 +131,3 @@ def _with_meta(markdown: str, key: str, value: Any) -> str:
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode("utf-8"))
-
-
-def _swap(staging: Path, destination: Path) -> None:
-    previous = destination.with_name(f".{destination.name}-ancien")
-    shutil.rmtree(previous, ignore_errors=True)
-    if destination.exists():
-        destination.rename(previous)
-    staging.rename(destination)
-    shutil.rmtree(previous, ignore_errors=True)
