@@ -128,7 +128,10 @@ def test_the_compared_timelines_give_each_case_a_lane_with_the_same_phases(catal
         lane_text = squash(re.sub(r"<[^>]+>", " ", lane))
         for entry in case.chronologie:
             assert squash(entry.titre or entry.texte) in lane_text
-    assert reading.text.startswith("Les chemins de Morlaix et Mulhouse")
+    # The caption names every territory, in the catalogue's order, the last after « et ».
+    communes = [case.commune for case in catalogue.cases]
+    named = f"{', '.join(communes[:-1])} et {communes[-1]}" if len(communes) > 1 else communes[0]
+    assert reading.text.startswith(f"Les chemins de {named}, une ligne par territoire")
 
 
 @pytest.mark.parametrize("page", [urls.HOME, urls.APPROACH])
