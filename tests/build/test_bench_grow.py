@@ -98,3 +98,17 @@ def test_floor_gets_the_same_search_engine_as_the_site(tmp_path):
     assert search_engine(tmp_path / "plain") != PAGEFIND
     assert list((tmp_path / "indexed" / "pagefind").glob("fragment/*.pf_fragment"))
     assert indexed.cpu_seconds > 0 and plain.cpu_seconds > 0
+
+
+def test_floor_pages_take_their_shape_from_the_exported_pages(tmp_path):
+    # The floor copies the length, headings and words of the generated sheet and case pages,
+    # read from the export: wherever the export puts them, the benchmark must find them all.
+    from benchmarks.__main__ import exported_shapes
+
+    root = copy_project(tmp_path / "project", content="mini")
+    sheet_shape, case_shape, words = exported_shapes(root, tmp_path)
+
+    assert sheet_shape.chars > 1000 and sheet_shape.headings >= 5
+    assert case_shape.chars > 1000 and case_shape.headings >= 3
+    assert "Objectifs" in words
+    assert not [w for w in words if w.startswith("centre-ressources-image")]  # pictures are no words
