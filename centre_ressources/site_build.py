@@ -69,7 +69,7 @@ class SiteBuild:
         site = self.site
         refuse_hand_written_pages(site.pages, hand_written)
         for src_uri, text in site.pages.items():
-            yield GeneratedFile(src_uri, content=text)
+            yield GeneratedFile(src_uri, content=self.deferred.place_blocks(src_uri, text))
         for src_uri, path in site.assets.items():
             yield GeneratedFile(src_uri, path=Path(path))
         self.staged = stage_published_files(self.catalogue, site_url, site_name, description, hand_written)

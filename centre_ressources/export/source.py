@@ -73,7 +73,7 @@ def export_site(root: Path, destination: Path) -> Export:
                                 encoding="utf-8")
         jsonld = jsonld_by_page(catalogue, site_url or "/", config["site_name"])
         for src_uri, text in site.pages.items():
-            text = with_keywords(src_uri, text, catalogue)
+            text = with_keywords(src_uri, deferred.place_blocks(src_uri, text), catalogue)
             if src_uri in jsonld:
                 text = _with_meta(text, "jsonld", jsonld[src_uri])
             _write(docs / src_uri, text)

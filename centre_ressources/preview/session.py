@@ -127,6 +127,8 @@ class PreviewSession:
             self._forget(uris)
             raise
         self._forget(uri for uri in uris if uri not in rewritten)  # not converted: their parts unused
+        if self.deferred is not None:  # the pages handed to MkDocs, their HTML parts left aside
+            rewritten = {uri: self.deferred.place_blocks(uri, text) for uri, text in rewritten.items()}
         assets = {uri: path for uri, path in fresh.assets.items() if site.assets.get(uri) != path}
         removed_assets = tuple(uri for uri in site.assets if uri not in fresh.assets)
         update = Update(rewritten, len(uris), tuple(self.cache.read_again), new, 0.0, added, removed, assets,

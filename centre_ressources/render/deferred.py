@@ -18,6 +18,7 @@ import re
 import secrets
 
 from centre_ressources import urls
+from centre_ressources.render.html_blocks import place_blocks
 from centre_ressources.render.pictures.markup import Html, as_markdown_block
 
 # U+E000 slug U+E001 text U+E002: private-use characters, which no keyboard types.
@@ -58,6 +59,16 @@ class DeferredParts:
         found = self._pictures.setdefault(page_uri, [])
         found.append(block.strip())
         return f"\n\n{self._token}-{len(found) - 1}\n\n"
+
+    def block(self, page_uri: str, html: str) -> str:
+        """A placeholder paragraph for a part of the page written as HTML (html_blocks.py)."""
+        found = self._pictures.setdefault(page_uri, [])
+        found.append(html.strip())
+        return f"\n\n{self._token}-{len(found) - 1}\n\n"
+
+    def place_blocks(self, page_uri: str, text: str) -> str:
+        """The page's Markdown with each of its HTML parts left to `restore`."""
+        return place_blocks(text, lambda html: self.block(page_uri, html))
 
     def discard(self, page_uri: str) -> None:
         """Forget the pictures of a page rendered again but not converted (the preview, when its

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from centre_ressources.content.markdown_code import lines_outside_code
 from centre_ressources.content.records import Terme
+from centre_ressources.render.html_blocks import html_regions
 
 # Between two words of a term: spaces, or one line break inside a paragraph.
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
@@ -105,11 +106,23 @@ class TermMatcher:
         return cls(pattern, slugs)
 
 
-def running_text_blocks(markdown: str) -> list[tuple[bool, str]]:
-    """Cut a page into (is running text, chunk) pieces; joined back, they give the page."""
+# In a part of the page written as HTML (html_blocks.py), what is never running text: the
+# content of links, headings, code, pictures and admonition titles, the tags, the entities.
+_HTML_PROTECTED = re.compile(
+    r"""<(a|h[1-6]|code|pre|svg|script|style|title)\b[^>]*>.*?</\1>
+      | <p\ class="admonition-title">.*?</p>
+      | <[^>]*>
+      | &[\#\w]+;""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def running_text_blocks(markdown: str, front_matter: bool = True) -> list[tuple[bool, str]]:
+    """Cut a page into (is running text, chunk) pieces; joined back, they give the page.
+    `front_matter=False`: the text is a later piece of a page, where « --- » is a rule."""
     lines = markdown.split("\n")
     front_matter_end = 0
-    if lines and lines[0].strip() == "---":
+    if front_matter and lines and lines[0].strip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), len(lines) - 1)
         front_matter_end = closing + 1
     kinds = [False] * front_matter_end + [
@@ -126,9 +139,11 @@ def running_text_blocks(markdown: str) -> list[tuple[bool, str]]:
 
 
 def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str],
-               write: Callable[[str, str], str] | None = None) -> str:
+               write: Callable[[str, str], str] | None = None,
+               html_href: Callable[[str], str] | None = None) -> str:
     """Return the page with the first occurrence of each term linked to `href(slug)`, as a
-    Markdown link, or written by `write(slug, text)` (the marks of deferred.py, in a build)."""
+    Markdown link, or written by `write(slug, text)` (the marks of deferred.py, in a build);
+    in the parts written as HTML, as an HTML link to `html_href(slug)` (the served address)."""
     pattern = matcher.pattern
     if pattern is None:
         return markdown
@@ -143,13 +158,28 @@ def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str],
             return write(slug, match.group(0))
         return f"[{match.group(0)}]({href(slug)}){{: .terme }}"
 
-    def link_text(text: str) -> str:
+    def replace_in_html(match: re.Match) -> str:
+        slug = matcher.slugs[str(match.lastgroup)]
+        if slug in linked:
+            return match.group(0)
+        linked.add(slug)
+        target = html_href(slug) if html_href is not None else href(slug)
+        return f'<a class="terme" href="{target}">{match.group(0)}</a>'
+
+    def link_text(text: str, protected: re.Pattern = _PROTECTED_SPAN, link=replace) -> str:
         out, position = [], 0
-        for span in _PROTECTED_SPAN.finditer(text):
-            out.append(pattern.sub(replace, text[position:span.start()]))
+        for span in protected.finditer(text):
+            out.append(pattern.sub(link, text[position:span.start()]))
             out.append(span.group(0))
             position = span.end()
-        out.append(pattern.sub(replace, text[position:]))
+        out.append(pattern.sub(link, text[position:]))
         return "".join(out)
 
-    return "".join(link_text(chunk) if running else chunk for running, chunk in running_text_blocks(markdown))
+    out = []
+    for index, (is_html, piece) in enumerate(html_regions(markdown)):
+        if is_html:
+            out.append(link_text(piece, _HTML_PROTECTED, replace_in_html))
+        else:
+            out += [link_text(chunk) if running else chunk
+                    for running, chunk in running_text_blocks(piece, front_matter=index == 0)]
+    return "".join(out)

@@ -23,7 +23,9 @@ from centre_ressources.downloads.listing import Downloads, format_size
 from centre_ressources.publish import open_data
 from centre_ressources.render.comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
 from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.render.html_blocks import html_block
 from centre_ressources.render.facets import duration_limits, keywords
+from centre_ressources.render.fragments import block_html, inline_html
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
 from centre_ressources.render.pictures.actor_map import actor_map
 from centre_ressources.render.pictures.markup import Html, as_markdown_block
@@ -119,7 +121,19 @@ def template_environment() -> jinja2.Environment:
     env.globals.update(actor_map=actor_map, case_timeline=case_timeline, compared_timelines=compared_timelines,
                        phase_cycle=phase_cycle)
     env.filters.update(picture=_place_picture)
+    # The parts of a page written as HTML (html_blocks.py), and the contributors' texts in them.
+    env.filters.update(html_block=html_block, inline=_inline, blocks=_blocks)
     return env
+
+
+@jinja2.pass_context
+def _inline(context: jinja2.runtime.Context, text: object) -> str:
+    return inline_html(str(text), context["page_uri"])
+
+
+@jinja2.pass_context
+def _blocks(context: jinja2.runtime.Context, text: object) -> str:
+    return block_html(str(text), context["page_uri"])
 
 
 @jinja2.pass_context
@@ -268,5 +282,7 @@ def link_glossary_terms(pages: GeneratedPages, catalogue: Catalogue, deferred: D
     for uri in targets:
         def href(slug: str, uri: str = uri) -> str:
             return urls.relative(uri, urls.GLOSSARY, slug)
+        def html_href(slug: str, uri: str = uri) -> str:
+            return urls.public_href(uri, urls.GLOSSARY, slug)
         write = deferred.term_link if deferred and deferred.terms else None
-        pages.replace(uri, link_terms(pages[uri], matcher, href, write=write))
+        pages.replace(uri, link_terms(pages[uri], matcher, href, write=write, html_href=html_href))

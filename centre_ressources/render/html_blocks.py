@@ -1,0 +1,56 @@
+"""The parts of a generated page written as HTML by its template (fragments.py says why), kept
+recognisable in the page's Markdown until the page is handed over.
+
+A template wraps such a part in `{% filter html_block %}`: the part is then framed by two
+private-use characters (never typed by anyone), each on its own line. The glossary linker reads
+the text between its tags (glossary_links.py); the preview compares pages with them. Then:
+- `as_markdown`: the frames removed, each part a raw HTML block, which any builder renders
+  (the core's tests and `check` read this form);
+- `place_blocks`: each part left to `DeferredParts` (deferred.py), in a build or an export, so
+  that Markdown never reads it.
+A part holds no heading: headings stay Markdown, for the builder's table of contents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+BLOCK_OPEN, BLOCK_CLOSE = "\ue010", "\ue011"
+_BLOCK = re.compile(f"{BLOCK_OPEN}\n(.*?)\n{BLOCK_CLOSE}", re.DOTALL)
+
+
+def html_block(content: str) -> str:
+    """A part of a page, already HTML, framed for the steps above."""
+    content = content.strip()
+    if not content:
+        return "\n"
+    return f"\n{BLOCK_OPEN}\n{content}\n{BLOCK_CLOSE}\n\n"
+
+
+def as_markdown(text: str) -> str:
+    """The page with its HTML parts as raw HTML blocks."""
+    if BLOCK_OPEN not in text:
+        return text
+    return _BLOCK.sub(lambda match: match[1], text)
+
+
+def place_blocks(text: str, place: Callable[[str], str]) -> str:
+    """The page with each HTML part replaced by what `place(html)` returns (a placeholder)."""
+    if BLOCK_OPEN not in text:
+        return text
+    return _BLOCK.sub(lambda match: place(match[1]).strip(), text)
+
+
+def html_regions(text: str) -> list[tuple[bool, str]]:
+    """Cut a page into (is an HTML part, chunk) pieces, frames included; joined, they give it."""
+    pieces: list[tuple[bool, str]] = []
+    position = 0
+    for match in _BLOCK.finditer(text):
+        if match.start() > position:
+            pieces.append((False, text[position:match.start()]))
+        pieces.append((True, match[0]))
+        position = match.end()
+    if position < len(text):
+        pieces.append((False, text[position:]))
+    return pieces
