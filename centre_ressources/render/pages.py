@@ -23,10 +23,10 @@ from centre_ressources.downloads.listing import Downloads, format_size
 from centre_ressources.publish import open_data
 from centre_ressources.render.comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
 from centre_ressources.render.deferred import DeferredParts
-from centre_ressources.render.html_blocks import html_block
 from centre_ressources.render.facets import duration_limits, keywords
 from centre_ressources.render.fragments import block_html, inline_html
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
+from centre_ressources.render.html_blocks import html_block
 from centre_ressources.render.pictures.actor_map import actor_map
 from centre_ressources.render.pictures.markup import Html, as_markdown_block
 from centre_ressources.render.pictures.phase_cycle import phase_cycle

@@ -45,7 +45,7 @@ def test_produced_files_are_published_and_linked_from_their_pages(mini_root, tmp
     assert site.assets[urls.sheet_pdf("alpha")] == str(folder / "fiche-alpha.pdf")
     assert site.assets[urls.OFFLINE_PACK] == str(folder / "centre-de-ressources-hors-ligne.zip")
     alpha = site.pages[urls.sheet_page("alpha")]
-    assert "[Télécharger cette fiche en PDF](../telechargements/fiche-alpha.pdf) (format A4, 151 ko)" in alpha
+    assert '<a href="../../telechargements/fiche-alpha.pdf">Télécharger cette fiche en PDF</a> (format A4, 151 ko)' in alpha
     assert "telechargements/" not in site.pages[urls.sheet_page("beta")]  # no file, no link
     phase = site.pages[urls.phase_page("premiere")]
     assert "[Télécharger le kit de cette phase en PDF](../telechargements/kit-premiere.pdf)" in phase

@@ -58,8 +58,9 @@ def test_generated_pages_link_the_first_occurrence_to_the_glossary(mini):
     _, site = generate(mini)
     sheet = site.pages["fiches/alpha.md"]
     assert sheet.startswith("---\ntitle: \"Fiche alpha\"")
-    assert "[fiche de test](../glossaire.md#fiche-de-test){: .terme }" in sheet
-    assert sheet.count("glossaire.md#fiche-de-test") == 1
+    # the first occurrence is in « En bref », a part of the page written as HTML
+    assert '<a class="terme" href="../../glossaire/#fiche-de-test">fiche de test</a>' in sheet
+    assert sheet.count("#fiche-de-test") == 1
     assert "# Fiche alpha\n" in sheet  # the heading itself is never linked
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from centre_ressources.pipeline import generate
+from centre_ressources.render.html_blocks import as_markdown
 from support.project import FIXTURES, GOLDEN
 
 REFERENCES = GOLDEN / "mini"
@@ -27,13 +28,14 @@ UPDATE = os.environ.get("METTRE_A_JOUR_LES_REFERENCES") == "1"
 
 
 def generated_pages(tmp_path: Path, monkeypatch) -> dict[str, str]:
-    """Every page of the mini site as the core renders it: pictures and glossary links inline
-    (no `deferred`, so no random token), a fixed date for whatever reads SOURCE_DATE_EPOCH."""
+    """Every page of the mini site as the core renders it: pictures, glossary links and the parts
+    written as HTML inline (no `deferred`, so no random token; `as_markdown`, the form any
+    builder reads), a fixed date for whatever reads SOURCE_DATE_EPOCH."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = tmp_path / "mini"
     shutil.copytree(FIXTURES / "mini", root)
     _, site = generate(root)
-    return dict(sorted(site.pages.items()))
+    return {uri: as_markdown(text) for uri, text in sorted(site.pages.items())}
 
 
 def reference_files() -> dict[str, Path]:

@@ -68,7 +68,7 @@ def test_path_page_lists_its_sheets_in_order_and_sheets_link_back(mini):
     assert positions == sorted(positions)
     assert "### Atelier 2 : Fiche alpha {#atelier-2}" in page
     assert "Revenir ensuite au lancement." in page
-    assert "[Un parcours d'essai](../parcours/essai.md) : atelier 2 sur 3" in site.pages["fiches/alpha.md"]
+    assert "<a href=\"../../parcours/essai/\">Un parcours d'essai</a> : atelier 2 sur 3" in site.pages["fiches/alpha.md"]
     assert "Parcours avec cette fiche" not in site.pages["fiches/beta.md"]
     assert "[Un parcours d'essai](essai.md)" in site.pages["parcours/index.md"]
 

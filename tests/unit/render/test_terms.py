@@ -94,3 +94,20 @@ def test_terms_in_lists_tables_and_emphasis_are_linked():
 
 def test_an_empty_glossary_changes_nothing():
     assert link_terms("La communauté d'action.", TermMatcher.build([]), str) == "La communauté d'action."
+
+
+def test_parts_written_as_html_are_linked_between_their_tags_in_page_order():
+    from centre_ressources.render.html_blocks import as_markdown, html_block
+
+    part = html_block('<p class="admonition-title">Tiers veilleur</p>\n'
+                      '<ul>\n<li><a href="../x/" title="communauté d\'action">Une communauté d\'action</a></li>\n'
+                      "<li>Le tiers veilleur et la communauté d'action</li>\n</ul>")
+    page = as_markdown(link_terms("## Capitalisation\n" + part + "Un tiers veilleur, puis la capitalisation.\n",
+                                  GLOSSARY, lambda slug: f"../glossaire.md#{slug}",
+                                  html_href=lambda slug: f"../../glossaire/#{slug}"))
+    # not in a link's text, its attributes, a title; in running text, as an HTML link
+    assert '<a href="../x/" title="communauté d\'action">Une communauté d\'action</a>' in page
+    assert ('<li>Le <a class="terme" href="../../glossaire/#tiers-veilleur">tiers veilleur</a> et la '
+            '<a class="terme" href="../../glossaire/#communaute-d-action">communauté d\'action</a></li>') in page
+    # linked once per page: the Markdown after the part links only what it has not
+    assert "Un tiers veilleur, puis la " + link("capitalisation", "capitalisation") + "." in page
