@@ -52,19 +52,21 @@ def policy_for_file_urls(html: str) -> str:
     return _POLICY.sub(relax, html, count=1)
 
 
-_HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"#?]*/)((?:[?#][^"]*)?")', re.I)
+_LINK = re.compile(r'(<(?:a|img)\b[^>]*?\b(?:href|src)=")([^"#?]+)((?:[?#][^"]*)?")', re.I)
 
 
 def file_links(html: str, page: str, site_files: set[str]) -> str:
-    """The page with its relative links to folders (`fiches/x/`, written in raw HTML by a
-    template or a page for the online site) pointing to the pack's files (`fiches/x.html`).
+    """The page with its relative links mended for the pack's files: a link to a folder
+    (`fiches/x/`, written for the online site) points to its file (`fiches/x.html`), and a link
+    to a file (`../telechargements/x.pdf`, an image) that is not where the link says, from the
+    page's file, is written from there.
 
     `page` and `site_files` are paths relative to the pack's root. A file:// link to a folder
     shows a directory listing at best, so this only mends what would not work anyway.
 
     Such a link may be relative to the page's file (MkDocs' `url` filter in a theme template)
     or to the page's online address, one folder deeper for `x/y.html` (served at `x/y/`), as
-    the core writes raw HTML links: the file's folder is tried first, then the address's."""
+    the core writes its HTML links: the file's folder is tried first, then the address's."""
     base = posixpath.dirname(page)
     online_base = base if posixpath.basename(page) == "index.html" else page.removesuffix(".html")
 
@@ -73,14 +75,15 @@ def file_links(html: str, page: str, site_files: set[str]) -> str:
         if "//" in href or href.startswith("/") or ":" in href:
             return match.group(0)  # another host, the root of a server, a scheme
         for origin in (base, online_base):
-            folder = posixpath.normpath(posixpath.join(origin, href))
-            for candidate in (f"{folder}.html", posixpath.join(folder, "index.html")):
+            target = posixpath.normpath(posixpath.join(origin, href))
+            candidates = (f"{target}.html", posixpath.join(target, "index.html")) if href.endswith("/") else (target,)
+            for candidate in candidates:
                 candidate = posixpath.normpath(candidate)
                 if candidate in site_files:
                     return start + posixpath.relpath(candidate, base or ".") + rest
         return match.group(0)
 
-    return _HREF.sub(mend, html)
+    return _LINK.sub(mend, html)
 
 
 _CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]+)(")')

@@ -5,11 +5,13 @@ thousands of pages (see the scale benchmark in the README):
 - the pictures drawn from the data (actor map, timeline, phase cycle) are finished HTML, yet
   Markdown and MkDocs parse every raw HTML block of a page with Python's HTML parser, twice;
 - the glossary links, a dozen or more per page, each went through Markdown's inline link and
-  attribute-list processing and MkDocs's link rewriting, for a target the build itself wrote.
+  attribute-list processing and MkDocs's link rewriting, for a target the build itself wrote;
+- the parts of the sheets and case studies that their templates write as HTML (lists, tables,
+  steps: html_blocks.py, fragments.py).
 
-So, in a build, a picture is a placeholder paragraph and a glossary term is its text between
-private-use characters (never typed by anyone); `restore` writes the final HTML into the page
-once converted. The Markdown export and the core's tests keep the plain Markdown form.
+So, in a build, a picture or an HTML part is a placeholder paragraph and a glossary term is its
+text between private-use characters (never typed by anyone); `restore` writes the final HTML
+into the page once converted. The core's tests keep the plain Markdown form.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 Written by hand rather than with a Markdown plugin: the core must work on the Markdown text
 (it knows nothing of MkDocs or of the HTML), and the rules are few and specific:
 - only running text is touched: never the front matter, headings, code (fenced or inline),
-  links and images, raw HTML lines, admonition titles, attribute lists or bare addresses;
+  links and images, raw HTML lines, admonition titles, attribute lists or bare addresses; in
+  the parts a template writes as HTML (html_blocks.py), the text between the tags, outside
+  links, headings, code and admonition titles;
 - matching ignores case (« Communauté d'action » and « communauté d'action »), except for
   acronyms (« PAT » is not « pat »), accepts both apostrophes (' and ’), any spacing and a
   single line break between words, and an elision before the term (« l'objectif »);

@@ -1,7 +1,8 @@
 """Render the catalogue into the Markdown of every generated page, with Jinja2 templates.
 
-The output is plain Markdown held in memory (src_uri -> text); the MkDocs hook hands it to
-MkDocs as generated files, and the `export` command can write it to a folder instead.
+The output is Markdown held in memory (src_uri -> text), in which the sheets and case studies
+have parts written as HTML (html_blocks.py); the MkDocs hook hands it to MkDocs as generated
+files, and the `export` command can write it to a folder instead.
 """
 
 from __future__ import annotations

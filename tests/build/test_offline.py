@@ -195,3 +195,14 @@ def test_offline_links_to_folders_point_to_the_pack_files():
     # Written for the online address fiches/x/ (one folder deeper than the file fiches/x.html).
     assert file_links('<a href="../../accessibilite/">a</a>', "fiches/x.html", files) == (
         '<a href="../accessibilite.html">a</a>')
+
+
+def test_offline_links_to_files_written_for_the_online_address_reach_them():
+    # The core writes a sheet's HTML parts for its online address fiches/x/: in the pack, the
+    # page is the file fiches/x.html, one folder higher; a link already right stays as it is.
+    files = {"fiches/x.html", "telechargements/fiche-x.pdf", "etudes-de-cas/v/index.html", "etudes-de-cas/v/carte.png"}
+    page = '<a href="../../telechargements/fiche-x.pdf">PDF</a> <a href="../telechargements/fiche-x.pdf">déjà</a>'
+    assert file_links(page, "fiches/x.html", files) == (
+        '<a href="../telechargements/fiche-x.pdf">PDF</a> <a href="../telechargements/fiche-x.pdf">déjà</a>')
+    assert file_links('<img alt="" src="carte.png">', "etudes-de-cas/v/index.html", files) == '<img alt="" src="carte.png">'
+    assert file_links('<a href="absent.pdf">?</a>', "fiches/x.html", files) == '<a href="absent.pdf">?</a>'
