@@ -78,6 +78,10 @@ class TermMatcher:
 
     pattern: re.Pattern | None
     slugs: dict[str, str]
+    # The same, each behind the spans that are never touched (`keep`): a text is then linked in
+    # one pass of the regex rather than one per stretch between two spans.
+    in_markdown: re.Pattern | None = None
+    in_html: re.Pattern | None = None
 
     @classmethod
     def build(cls, terms: Iterable[Terme]) -> TermMatcher:
@@ -104,14 +108,19 @@ class TermMatcher:
             groups.setdefault(first, []).append(f"(?P<{name}>{_form_pattern(form, exact_case)})")
             slugs[name] = slug
         alternatives = [f"(?={_first_letter(first)})(?:{'|'.join(group)})" for first, group in groups.items()]
-        pattern = re.compile(f"{_BEFORE}(?:{'|'.join(alternatives)}){_AFTER}", re.IGNORECASE)
-        return cls(pattern, slugs)
+        any_term = f"{_BEFORE}(?:{'|'.join(alternatives)}){_AFTER}"
+
+        def behind(protected: re.Pattern) -> re.Pattern:
+            flags = "sx" if protected.flags & re.DOTALL else "x"
+            return re.compile(f"(?P<keep>(?{flags}:{protected.pattern}))|{any_term}", re.IGNORECASE)
+
+        return cls(re.compile(any_term, re.IGNORECASE), slugs, behind(_PROTECTED_SPAN), behind(_HTML_PROTECTED))
 
 
 # In a part of the page written as HTML (html_blocks.py), what is never running text: the
 # content of links, headings, code, pictures and admonition titles, the tags, the entities.
 _HTML_PROTECTED = re.compile(
-    r"""<(a|h[1-6]|code|pre|svg|script|style|title)\b[^>]*>.*?</\1>
+    r"""<(?P<tag>a|h[1-6]|code|pre|svg|script|style|title)\b[^>]*>.*?</(?P=tag)>
       | <p\ class="admonition-title">.*?</p>
       | <[^>]*>
       | &[\#\w]+;""",
@@ -168,20 +177,19 @@ def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str],
         target = html_href(slug) if html_href is not None else href(slug)
         return f'<a class="terme" href="{target}">{match.group(0)}</a>'
 
-    def link_text(text: str, protected: re.Pattern = _PROTECTED_SPAN, link=replace) -> str:
-        out, position = [], 0
-        for span in protected.finditer(text):
-            out.append(pattern.sub(link, text[position:span.start()]))
-            out.append(span.group(0))
-            position = span.end()
-        out.append(pattern.sub(link, text[position:]))
-        return "".join(out)
+    def in_markdown(match: re.Match) -> str:
+        return match.group(0) if match.lastgroup == "keep" else replace(match)
 
+    def in_html(match: re.Match) -> str:
+        return match.group(0) if match.lastgroup == "keep" else replace_in_html(match)
+
+    markdown_text, html_text = matcher.in_markdown, matcher.in_html
+    assert markdown_text is not None and html_text is not None  # built with the pattern
     out = []
     for index, (is_html, piece) in enumerate(html_regions(markdown)):
         if is_html:
-            out.append(link_text(piece, _HTML_PROTECTED, replace_in_html))
+            out.append(html_text.sub(in_html, piece))
         else:
-            out += [link_text(chunk) if running else chunk
+            out += [markdown_text.sub(in_markdown, chunk) if running else chunk
                     for running, chunk in running_text_blocks(piece, front_matter=index == 0)]
     return "".join(out)
