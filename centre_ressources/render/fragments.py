@@ -66,9 +66,9 @@ def block_html(text: str, page_uri: str) -> Html:
 
 
 def _convert(text: str, page_uri: str) -> str:
-    reader = _reader()
+    reader, links = _reader()
     reader.reset()
-    _PageLinks.page_uri = page_uri
+    links.page_uri = page_uri
     return reader.convert(text)
 
 
@@ -77,7 +77,7 @@ class _PageLinks(Treeprocessor):
     source as contributors do (« ../fiches/x.md »), rewritten to the page's served address, as
     MkDocs does for the Markdown it converts itself; the core has checked them before."""
 
-    page_uri = ""
+    page_uri = ""  # the page being converted, set before each conversion
 
     def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
@@ -96,11 +96,11 @@ def served_link(page_uri: str, target: str) -> str:
     return urls.public_href(page_uri, resolved, parts.fragment)
 
 
-class _LinksExtension(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.treeprocessors.register(_PageLinks(md), "centre_ressources_links", 1)
-
-
 @cache
-def _reader() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[*SITE_EXTENSIONS, _LinksExtension()])
+def _reader() -> tuple[markdown.Markdown, _PageLinks]:
+    """One Markdown reader for every fragment of a build (reset before each), and its link
+    rewriter, run last (priority 1), once the inline patterns have made the links."""
+    reader = markdown.Markdown(extensions=list(SITE_EXTENSIONS))
+    links = _PageLinks(reader)
+    reader.treeprocessors.register(links, "centre_ressources_links", 1)
+    return reader, links
