@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import os
 import platform
 import re
@@ -139,20 +141,32 @@ def build_with_floor(root: Path, floor_root: Path, work: Path, repetitions: int,
     return site, floor
 
 
-_PICTURE_PLACE = re.compile(r"centre-ressources-image-[0-9a-f]+-[0-9]+")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def exported_shapes(root: Path, work: Path) -> tuple[PageShape, PageShape, list[str]]:
-    """The length of a generated sheet page and case page, from `centre-ressources export`."""
+    """The length, headings and words of a generated sheet page and case page, from
+    `centre-ressources export`."""
     destination = work / "export"
     run = measure.export(root, destination)
     if run.returncode != 0:
         raise BuildFailed(f"L'export des pages générées a échoué :\n{run.output[-4000:]}")
     docs = destination / "docs"  # the export's source folder, beside its configurations
-    sheets = [p.read_text("utf-8") for p in sorted((docs / "fiches").glob("*.md")) if p.name != "index.md"]
-    cases = [p.read_text("utf-8") for p in sorted((docs / "etudes-de-cas").glob("*/index.md"))]
-    # the pictures' places (the export leaves them for `finish`) are no words of the page
-    sheets, cases = [_PICTURE_PLACE.sub("", t) for t in sheets], [_PICTURE_PLACE.sub("", t) for t in cases]
+    parts = json.loads((destination / "parties-differees.json").read_text("utf-8"))
+
+    def visible(path: Path) -> str:
+        """The page as its words reach a visitor: each part written as HTML, which the export
+        leaves to `finish`, by its text; a picture's place by nothing (the floor has no
+        picture, and the shape of the sheets and cases, before, had none either)."""
+        page = path.relative_to(docs).as_posix()
+        text = path.read_text("utf-8")
+        for index, part in enumerate(parts["pictures"].get(page, ())):
+            words = "" if part.startswith("<figure") else html.unescape(_TAG.sub(" ", part))
+            text = text.replace(f"{parts['token']}-{index}", " ".join(words.split()), 1)
+        return text
+
+    sheets = [visible(p) for p in sorted((docs / "fiches").glob("*.md")) if p.name != "index.md"]
+    cases = [visible(p) for p in sorted((docs / "etudes-de-cas").glob("*/index.md"))]
     return page_shape(sheets), page_shape(cases), words_of(sheets + cases)
 
 

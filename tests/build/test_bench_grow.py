@@ -111,4 +111,6 @@ def test_floor_pages_take_their_shape_from_the_exported_pages(tmp_path):
     assert sheet_shape.chars > 1000 and sheet_shape.headings >= 5
     assert case_shape.chars > 1000 and case_shape.headings >= 3
     assert "Objectifs" in words
+    # the words of the parts written as HTML, which the export leaves to `finish`, count too
+    assert "lisible" in words and "personnes" in words
     assert not [w for w in words if w.startswith("centre-ressources-image")]  # pictures are no words
