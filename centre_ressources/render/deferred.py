@@ -84,11 +84,22 @@ class DeferredParts:
 
     def restore(self, page_uri: str, html: str) -> str:
         """The page's HTML with its pictures and glossary links in place (each page once)."""
-        for index, picture in enumerate(self._pictures.pop(page_uri, ())):
-            placeholder = f"<p>{self._token}-{index}</p>"
-            if placeholder not in html:
-                raise ValueError(f"{page_uri}: the place of picture {index} was lost by Markdown")
-            html = html.replace(placeholder, picture, 1)
+        parts = self._pictures.pop(page_uri, ())
+        if parts:
+            # One pass over the page for all its parts (a sheet has dozens), each put once.
+            placed: set[int] = set()
+
+            def put(match: re.Match) -> str:
+                index = int(match[1])
+                if index >= len(parts) or index in placed:
+                    return match[0]
+                placed.add(index)
+                return parts[index]
+
+            html = re.sub(f"<p>{self._token}-([0-9]+)</p>", put, html)
+            if len(placed) < len(parts):
+                lost = min(set(range(len(parts))) - placed)
+                raise ValueError(f"{page_uri}: the place of picture {lost} was lost by Markdown")
         if _TERM_OPEN in html or _TERM_CLOSE in html:
             glossary = urls.public_href(page_uri, urls.GLOSSARY)
 
