@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from centre_ressources.content.markdown_code import lines_outside_code
 from centre_ressources.content.records import Terme
@@ -82,6 +82,29 @@ class TermMatcher:
     # one pass of the regex rather than one per stretch between two spans.
     in_markdown: re.Pattern | None = None
     in_html: re.Pattern | None = None
+    # The spans alone, to find the terms from their first word (see `_link_from_starts`).
+    keep_markdown: re.Pattern | None = None
+    keep_html: re.Pattern | None = None
+    # Where a term may begin: the start of a form in lower case (its first word, up to an
+    # apostrophe), or an acronym as written, with the terms that begin so; empty when a form
+    # starts with an apostrophe: the texts are then linked by the regex alone.
+    starts: dict[str, frozenset[str]] = field(default_factory=dict)
+    acronyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # For each term, the others one of whose forms holds its start after their first letter:
+    # an occurrence of those may hide one of it (« stratégie d'impact collectif » and « impact
+    # collectif »), so they are sought as long as it is not linked.
+    hiding: dict[str, frozenset[str]] = field(default_factory=dict)
+    _sought: dict[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+    def sought(self, linked: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The starts and acronyms worth seeking on a page where the terms `linked` are."""
+        key = frozenset(linked)
+        if key not in self._sought:
+            pending = set(self.slugs.values()) - key
+            needed = pending.union(*(self.hiding.get(slug, ()) for slug in pending))
+            self._sought[key] = (tuple(s for s, slugs in self.starts.items() if slugs & needed),
+                                 tuple(a for a, slugs in self.acronyms.items() if slugs & needed))
+        return self._sought[key]
 
     @classmethod
     def build(cls, terms: Iterable[Terme]) -> TermMatcher:
@@ -110,11 +133,94 @@ class TermMatcher:
         alternatives = [f"(?={_first_letter(first)})(?:{'|'.join(group)})" for first, group in groups.items()]
         any_term = f"{_BEFORE}(?:{'|'.join(alternatives)}){_AFTER}"
 
-        def behind(protected: re.Pattern) -> re.Pattern:
-            flags = "sx" if protected.flags & re.DOTALL else "x"
-            return re.compile(f"(?P<keep>(?{flags}:{protected.pattern}))|{any_term}", re.IGNORECASE)
+        def spans(protected: re.Pattern) -> str:
+            return f"(?{'sx' if protected.flags & re.DOTALL else 'x'}:{protected.pattern})"
 
-        return cls(re.compile(any_term, re.IGNORECASE), slugs, behind(_PROTECTED_SPAN), behind(_HTML_PROTECTED))
+        def behind(protected: re.Pattern) -> re.Pattern:
+            return re.compile(f"(?P<keep>{spans(protected)})|{any_term}", re.IGNORECASE)
+
+        starts: dict[str, set[str]] = {}
+        acronyms: dict[str, set[str]] = {}
+        for form, exact, slug in forms:
+            if exact:
+                acronyms.setdefault(form, set()).add(slug)
+            else:
+                starts.setdefault(_WORD_PIECES.split(form, maxsplit=1)[0].lower(), set()).add(slug)
+        # « appel » finds every place of « appels »: only the shortest of such starts is sought.
+        for start in sorted(starts, key=len, reverse=True):
+            shorter = next((other for other in starts if other != start and start.startswith(other)), None)
+            if shorter is not None:
+                starts[shorter] |= starts.pop(start)
+        hiding: dict[str, set[str]] = {}
+        for form, _, slug in forms:
+            for start, begun in (*starts.items(), *acronyms.items()):
+                if start in form.lower()[1:]:
+                    for other in begun - {slug}:
+                        hiding.setdefault(other, set()).add(slug)
+        if "" in starts:
+            starts, acronyms = {}, {}
+        return cls(re.compile(any_term, re.IGNORECASE), slugs, behind(_PROTECTED_SPAN), behind(_HTML_PROTECTED),
+                   re.compile(spans(_PROTECTED_SPAN), re.IGNORECASE), re.compile(spans(_HTML_PROTECTED), re.IGNORECASE),
+                   {k: frozenset(v) for k, v in starts.items()}, {k: frozenset(v) for k, v in acronyms.items()},
+                   {k: frozenset(v) for k, v in hiding.items()})
+
+
+# What separates the words (and the pieces of an elided word) of a form.
+_WORD_PIECES = re.compile(f"[\\s{_APOSTROPHES}]+")
+# A term found this way must not hold the start of a protected span (none of the glossary's
+# can): the regex would then have cut it differently.
+_SPAN_STARTS = re.compile(r"[<&`\[!{]|http", re.IGNORECASE)
+
+
+def _link_from_starts(text: str, matcher: TermMatcher, keep: re.Pattern,
+                      replace: Callable[[re.Match], str], linked: set[str]) -> str | None:
+    """`text` with its terms replaced, as `keep | terms` run over it would, or None when this
+    way cannot be sure to give the same (the caller then runs the regex).
+
+    Why not the regex alone: tried at every character of every page, it was most of the
+    linking's time, while a term can only begin where the text holds the start of one of its
+    forms, which `str.find` locates far faster (benchmarks/LISEZMOI.md). Each such place is
+    tried with the regex; a term is kept unless it begins inside a protected span (the regex
+    would have stepped over the span) or inside the term kept before it. Terms already
+    `linked` on the page are not sought, unless they may hide one that is not."""
+    starts, acronyms = matcher.sought(linked)
+    if not starts and not acronyms:
+        return text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: places would shift
+        return None
+    places: set[int] = set()
+    for searched, sought in ((lowered, starts), (text, acronyms)):
+        for start in sought:
+            at = searched.find(start)
+            while at >= 0:
+                places.add(at)
+                at = searched.find(start, at + 1)
+    if not places:
+        return text
+    pattern = matcher.pattern
+    assert pattern is not None
+    found = [m for m in map(lambda at: pattern.match(text, at), sorted(places)) if m]
+    if not found:
+        return text
+    if any(_SPAN_STARTS.search(m[0]) for m in found):
+        return None
+    out: list[str] = []
+    cursor = 0
+    protected = keep.finditer(text)
+    span = next(protected, None)
+    for match in found:
+        begin = match.start()
+        if begin < cursor:
+            continue
+        while span is not None and span.end() <= begin:
+            span = next(protected, None)
+        if span is not None and span.start() <= begin:
+            continue  # inside a protected span
+        out += (text[cursor:begin], replace(match))
+        cursor = match.end()
+    out.append(text[cursor:])
+    return "".join(out)
 
 
 # In a part of the page written as HTML (html_blocks.py), what is never running text: the
@@ -185,11 +291,23 @@ def link_terms(markdown: str, matcher: TermMatcher, href: Callable[[str], str],
 
     markdown_text, html_text = matcher.in_markdown, matcher.in_html
     assert markdown_text is not None and html_text is not None  # built with the pattern
+    keep_markdown, keep_html = matcher.keep_markdown, matcher.keep_html
+    assert keep_markdown is not None and keep_html is not None
+    fast = bool(matcher.starts)
+
+    def linked_html(piece: str) -> str:
+        done = _link_from_starts(piece, matcher, keep_html, replace_in_html, linked) if fast else None
+        return html_text.sub(in_html, piece) if done is None else done
+
+    def linked_markdown(chunk: str) -> str:
+        done = _link_from_starts(chunk, matcher, keep_markdown, replace, linked) if fast else None
+        return markdown_text.sub(in_markdown, chunk) if done is None else done
+
     out = []
     for index, (is_html, piece) in enumerate(html_regions(markdown)):
         if is_html:
-            out.append(html_text.sub(in_html, piece))
+            out.append(linked_html(piece))
         else:
-            out += [markdown_text.sub(in_markdown, chunk) if running else chunk
+            out += [linked_markdown(chunk) if running else chunk
                     for running, chunk in running_text_blocks(piece, front_matter=index == 0)]
     return "".join(out)

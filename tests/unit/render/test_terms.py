@@ -1,5 +1,10 @@
 """Glossary terms are linked once per page, in running text only (centre_ressources/render/glossary_links.py)."""
 
+import dataclasses
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from centre_ressources.content.records import Origin, Terme
 from centre_ressources.content.slugs import slugify
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
@@ -10,14 +15,15 @@ def term(terme: str, *formes: str, sigle: str | None = None) -> Terme:
                 voir_aussi=(), fiches=(), position=0, origin=Origin("glossary.yml"))
 
 
-GLOSSARY = TermMatcher.build([
+GLOSSARY_TERMS = [
     term("communauté d'action", "communautés d'action"),
     term("objectifs de transformation", "objectif de transformation"),
     term("groupe de pilotage", "groupe de pilotage local", "groupes de pilotage"),
     term("tiers veilleur"),
     term("projet alimentaire de territoire", sigle="PAT"),
     term("capitalisation"),
-])
+]
+GLOSSARY = TermMatcher.build(GLOSSARY_TERMS)
 
 
 def linked(markdown: str) -> str:
@@ -111,3 +117,38 @@ def test_parts_written_as_html_are_linked_between_their_tags_in_page_order():
             '<a class="terme" href="../../glossaire/#communaute-d-action">communauté d\'action</a></li>') in page
     # linked once per page: the Markdown after the part links only what it has not
     assert "Un tiers veilleur, puis la " + link("capitalisation", "capitalisation") + "." in page
+
+
+NESTED_TERMS = [term("stratégie d'impact collectif"), term("impact collectif")]
+NESTED = TermMatcher.build([*NESTED_TERMS, term("communauté d'action")])
+
+
+def test_a_term_inside_a_longer_one_already_linked_is_not_linked_there_but_further_on():
+    page = link_terms("Une stratégie d'impact collectif. Encore une stratégie d'impact collectif. Enfin l'impact "
+                      "collectif.", NESTED, lambda slug: f"g#{slug}")
+    assert page == ("Une [stratégie d'impact collectif](g#strategie-d-impact-collectif){: .terme }. Encore une "
+                    "stratégie d'impact collectif. Enfin l'[impact collectif](g#impact-collectif){: .terme }.")
+
+
+# Pieces of pages: terms in every case and shape, and what is never running text around them.
+_PIECES = ["communauté d'action", "Communautés d’action", "COMMUNAUTÉ D'ACTION", "stratégie d'impact\ncollectif",
+           "impact collectif", "PAT", "pat", "Groupe de pilotage local", "groupes de pilotage", "tiers veilleur",
+           "capitalisation", "l'", " ", " ", "\n", "\n\n", "# ", "`", "[", "](x)", "<", ">", "&amp;", "{: .x }",
+           "https://x/", "!!! note ", "---", "| ", "İ", "mot", "-", "é", "<a href='y'>", "</a>", "<h2>", "</h2>",
+           '<p class="admonition-title">', "</p>", "<code>", "</code>"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_finding_terms_from_their_first_word_links_as_the_regex_over_every_character(pieces, as_html):
+    """The fast path of link_terms (from the places of the forms' first words) against the
+    regex tried everywhere, which a matcher without starts uses."""
+    from centre_ressources.render.html_blocks import html_block
+
+    text = "".join(pieces)
+    if as_html:
+        text = "Avant " + html_block(text) + "Après, la capitalisation.\n"
+    matcher = TermMatcher.build([*NESTED_TERMS, *GLOSSARY_TERMS])
+    regex_only = dataclasses.replace(matcher, starts={}, acronyms={})
+    assert matcher.starts  # the fast path is the one tried
+    assert link_terms(text, matcher, str, html_href=str) == link_terms(text, regex_only, str, html_href=str)
