@@ -7,6 +7,7 @@ The events, in the order MkDocs runs them (priorities: centre_ressources/build_o
 - on_files: the generated pages and the published files added.
 - on_page_markdown: a generated page has read its Markdown; its file's copy is emptied.
 - on_page_content: deferred parts put in (DEFERRED_PARTS_FIRST), HTML sanitised (SANITIZE_LAST).
+- on_env: the side navigation kept for the pages outside it (docs/overrides/main.html).
 - on_page_context: the page's JSON-LD, for docs/overrides/main.html.
 - on_post_build, or on_build_error: the build's temporary files removed.
 - on_serve (serve only): glossary.yml watched too (outside the `watch:` folders).
@@ -21,11 +22,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import normalize_url
 
 from centre_ressources import build_order
 from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.errors import ContentErrors, SiteConflict
+from centre_ressources.material.navigation_cache import NavigationCache
 from centre_ressources.site_build import SiteBuild
 
 build = SiteBuild()
@@ -78,6 +81,12 @@ def _sanitized(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 
 on_page_content = CombinedEvent(_deferred_parts, _sanitized)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # Links written as Material's `url` filter writes them from a page (its base is unused then).
+    env.globals["navigation_cache"] = NavigationCache(lambda url, page: normalize_url(url, page=page))
+    return env
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
