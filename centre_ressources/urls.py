@@ -120,7 +120,8 @@ def public_href(from_src: str, to_src: str, anchor: str = "") -> str:
         return "/" + (public_url(src) if src.endswith(".md") else src)
 
     base, target = served(from_src), served(to_src)
-    link = posixpath.relpath(target, base if base.endswith("/") else posixpath.dirname(base))
+    start = base if base.endswith("/") else posixpath.dirname(base)
+    link = _relpath(target[1:], start[1:])  # both from the site's root
     if target.endswith("/"):
         link = "./" if link == "." else link + "/"
     return f"{link}#{anchor}" if anchor else link

@@ -22,6 +22,7 @@ __all__ = ["FieldPath", "FrontMatterError", "Location", "Locations", "SourceDocu
 
 FENCE = "---"
 _YAML_ONLY_LINE_ENDS = {0x2028: " ", 0x2029: " ", 0x85: " "}
+_YAML_ONLY_LINE_END_CHARACTERS = tuple(map(chr, _YAML_ONLY_LINE_ENDS))
 
 
 @dataclass
@@ -103,8 +104,10 @@ def parse_document(text: str, display_path: str) -> SourceDocument:
 def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[Any, Locations]:
     """Parse YAML safely; return the value and the (line, column) of every node in the file."""
     # YAML counts these three as line ends, the file's lines do not: as spaces (the same
-    # length), every line and column YAML reports is the file's.
-    text = text.translate(_YAML_ONLY_LINE_ENDS)
+    # length), every line and column YAML reports is the file's. Looked for first: `translate`
+    # with a mapping goes character by character in Python, a quarter of the time of reading.
+    if any(character in text for character in _YAML_ONLY_LINE_END_CHARACTERS):
+        text = text.translate(_YAML_ONLY_LINE_ENDS)
     try:
         return read_values(text, display_path, first_line)
     except yaml.MarkedYAMLError as exc:

@@ -28,6 +28,7 @@ from centre_ressources.render.facets import duration_limits, keywords
 from centre_ressources.render.fragments import block_html, inline_html
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
 from centre_ressources.render.html_blocks import html_block
+from centre_ressources.render.html_links import LINKS
 from centre_ressources.render.pictures.actor_map import actor_map
 from centre_ressources.render.pictures.markup import Html, as_markdown_block
 from centre_ressources.render.pictures.phase_cycle import phase_cycle
@@ -124,6 +125,7 @@ def template_environment() -> jinja2.Environment:
     env.filters.update(picture=_place_picture)
     # The parts of a page written as HTML (html_blocks.py), and the contributors' texts in them.
     env.filters.update(html_block=html_block, inline=_inline, blocks=_blocks)
+    env.globals.update(LINKS)  # sheet_a, case_a, path_a, phase_a: links in those parts
     return env
 
 
