@@ -109,11 +109,3 @@ def with_policy(html: str, scripted_styles: tuple[str, ...] | list[str] = ()) ->
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     position = anchor.end() if anchor else 0  # a fragment without <head>: at its start
     return html[:position] + "\n    " + meta + html[position:]
-
-
-def write_policies(site_dir: Path) -> None:
-    """Give every HTML file of a built site its policy, computed from its final text."""
-    scripted = bundle_styles(site_dir)
-    for path in sorted(site_dir.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        path.write_text(with_policy(html, scripted), encoding="utf-8")

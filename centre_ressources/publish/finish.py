@@ -5,10 +5,11 @@ HTML is changed once the builder is done, in this order.
 2. For a builder without hooks (see `centre-ressources export`), each generated page gets
    its pictures put in place (render/deferred.py), then its article sanitised: what the
    MkDocs hook does to the converted Markdown of those pages before the layout.
-3. `sitemap.xml.gz` written again from `sitemap.xml`, without the build date.
-4. The search index (Pagefind, publish/search_index.py), over the final HTML.
-5. The Content-Security-Policy of every page, last: it hashes the final text of the inline
-   scripts and styles.
+3. The Content-Security-Policy of every page, once its text is final: it hashes the inline
+   scripts and styles. Nothing after changes a page (Pagefind only reads them), so steps 1
+   to 3 are one reading and one writing of each page.
+4. `sitemap.xml.gz` written again from `sitemap.xml`, without the build date.
+5. The search index (Pagefind, publish/search_index.py), over the final HTML.
 
 MkDocs runs this from hooks/written_site.py; another builder's output goes through
 `centre-ressources finish SITE`.
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from centre_ressources.material.markup_fixes import fix_markup
-from centre_ressources.publish.csp import write_policies
+from centre_ressources.publish.csp import bundle_styles, with_policy
 from centre_ressources.publish.sanitize import sanitize_html
 from centre_ressources.publish.search_index import index_site
 from centre_ressources.publish.sitemap import rewrite_compressed
@@ -47,10 +48,13 @@ def sanitize_article(html: str) -> str:
     return html[:match.start(2)] + sanitize_html(match.group(2)) + html[match.end(2):]
 
 
-def fix_pages(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredParts | None = None) -> None:
-    """Steps 1 and 2, in one reading of each page; `generated`: the source paths of the
-    pages to complete and sanitise (raises ValueError when a picture's place is lost)."""
+def fix_pages(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredParts | None = None,
+              policy: bool = True) -> None:
+    """Steps 1 to 3, in one reading of each page; `generated`: the source paths of the
+    pages to complete and sanitise (raises ValueError when a picture's place is lost);
+    `policy=False` leaves the pages without a policy."""
     to_complete = {page_html_path(src_uri): src_uri for src_uri in generated}
+    scripted_styles = bundle_styles(site_dir) if policy else []
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         fixed = fix_markup(html)
@@ -59,6 +63,8 @@ def fix_pages(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredP
             if deferred is not None:
                 fixed = deferred.restore(src_uri, fixed)
             fixed = sanitize_article(fixed)
+        if policy:
+            fixed = with_policy(fixed, scripted_styles)
         if fixed != html:
             path.write_text(fixed, encoding="utf-8")
 
@@ -68,9 +74,7 @@ def finish_site(site_dir: Path, generated: Iterable[str] = (), deferred: Deferre
     """Every step, in order (raises SearchIndexError when Pagefind fails); `search_index=False`
     (a site searched otherwise) writes no index, `policy=False` (a live preview that injects
     its own script) leaves the pages without a policy."""
-    fix_pages(site_dir, generated, deferred)
+    fix_pages(site_dir, generated, deferred, policy)
     rewrite_compressed(site_dir)
     if search_index:
         index_site(site_dir)
-    if policy:
-        write_policies(site_dir)

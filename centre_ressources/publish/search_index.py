@@ -8,8 +8,8 @@ parts marked `data-search-exclude` (the printed address, the download links) and
 heading permalinks are left out. French stemming comes from the pages' language, forced
 here so that a page without `lang` is indexed as French too.
 
-Run after every writer of HTML and before the Content-Security-Policy (the policy hashes
-the final text of each page, and Pagefind does not change the pages). The binary ships in
+Run last, over the final pages, their Content-Security-Policy included (publish/finish.py):
+Pagefind reads the pages and does not change them. The binary ships in
 the `pagefind[bin]` wheel (`pagefind_bin`): no download at build time.
 """
 

@@ -42,12 +42,12 @@ def test_generated_pages_get_their_pictures_then_every_page_its_fixes_and_policy
 
 
 def test_a_style_sheet_the_theme_script_inserts_gets_its_hash(tmp_path):
-    from centre_ressources.publish.csp import bundle_styles, source_hash, write_policies
+    from centre_ressources.publish.csp import bundle_styles, source_hash
 
     (tmp_path / "assets" / "javascripts").mkdir(parents=True)
     (tmp_path / "assets" / "javascripts" / "bundle.1234.min.js").write_text(
         "var Tc='.u{color:red}';function f(o){o.appendChild(C(\"style\",{},Tc.toString()))}", encoding="utf-8")
     (tmp_path / "index.html").write_text(PAGE.format("<p>t</p>"), encoding="utf-8")
     assert bundle_styles(tmp_path) == [".u{color:red}"]
-    write_policies(tmp_path)
+    finish_site(tmp_path, search_index=False)
     assert source_hash(".u{color:red}") in (tmp_path / "index.html").read_text(encoding="utf-8")
