@@ -32,7 +32,7 @@ class NavigationCache:
 
     def key(self, nav: Any, page: Any, hidden: object, home: object) -> Key | None:
         """What the navigation drawn for `page` depends on, or None if the page is in it."""
-        if page is None or getattr(page, "url", None) is None:
+        if page is None:
             return None
         if nav is not self._nav:
             self._learn(nav)
@@ -43,12 +43,11 @@ class NavigationCache:
                         for entry, section in self._entries)
         return (str(hidden or ""), self._relative_link(str(home), page), entries)
 
-    def get(self, key: Key | None) -> str | None:
-        return None if key is None else self._drawn.get(key)
+    def get(self, key: Key) -> str | None:
+        return self._drawn.get(key)
 
-    def put(self, key: Key | None, drawn: str) -> str:
-        if key is not None:
-            self._drawn[key] = drawn
+    def put(self, key: Key, drawn: str) -> str:
+        self._drawn[key] = drawn
         return drawn
 
     def _learn(self, nav: Any) -> None:
