@@ -245,13 +245,13 @@ def running_text_blocks(markdown: str, front_matter: bool = True) -> list[tuple[
     kinds = [False] * front_matter_end + [
         is_text and not _PROTECTED_LINE.match(line) and bool(line.strip())
         for line, is_text in lines_outside_code(lines[front_matter_end:])]
+    # Lines of one kind joined once (adding each to the last piece copied it again and again).
     pieces: list[tuple[bool, str]] = []
-    for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        text = line + ("\n" if index + 1 < len(lines) else "")
-        if pieces and pieces[-1][0] == kind:
-            pieces[-1] = (kind, pieces[-1][1] + text)
-        else:
-            pieces.append((kind, text))
+    first = 0
+    for index in range(1, len(lines) + 1):
+        if index == len(lines) or kinds[index] != kinds[first]:
+            pieces.append((kinds[first], "\n".join(lines[first:index]) + ("\n" if index < len(lines) else "")))
+            first = index
     return pieces
 
 

@@ -43,14 +43,23 @@ def place_blocks(text: str, place: Callable[[str], str]) -> str:
 
 
 def html_regions(text: str) -> list[tuple[bool, str]]:
-    """Cut a page into (is an HTML part, chunk) pieces, frames included; joined, they give it."""
+    """Cut a page into (is an HTML part, chunk) pieces, frames included; joined, they give it.
+    The frames are found with `str.find`, as `_BLOCK` would find them: the regex's lazy scan
+    of every part was most of this cut's time (benchmarks/LISEZMOI.md)."""
     pieces: list[tuple[bool, str]] = []
     position = 0
-    for match in _BLOCK.finditer(text):
-        if match.start() > position:
-            pieces.append((False, text[position:match.start()]))
-        pieces.append((True, match[0]))
-        position = match.end()
+    opening, closing = f"{BLOCK_OPEN}\n", f"\n{BLOCK_CLOSE}"
+    at = text.find(opening)
+    while at >= 0:
+        end = text.find(closing, at + len(opening))
+        if end < 0:
+            break
+        end += len(closing)
+        if at > position:
+            pieces.append((False, text[position:at]))
+        pieces.append((True, text[at:end]))
+        position = end
+        at = text.find(opening, end)
     if position < len(text):
         pieces.append((False, text[position:]))
     return pieces
