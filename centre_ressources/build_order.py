@@ -17,6 +17,9 @@ DEFERRED_PARTS_FIRST = 100
 # on_page_content, last: the HTML of generated pages is sanitised after every plugin that
 # changes it.
 SANITIZE_LAST = -100
+# on_post_page, last: each page's markup corrected and its Content-Security-Policy written,
+# once every plugin has changed its HTML, before MkDocs writes it.
+PAGE_FINISHED_LAST = -100
 # on_post_build, last of the hooks that write HTML: the Content-Security-Policy hashes the
 # final text of each page's inline scripts.
 CSP_AFTER_EVERY_WRITER = -100

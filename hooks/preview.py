@@ -55,7 +55,6 @@ from centre_ressources import urls
 from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.content.load import CASES_DIR, IMAGE_SUFFIXES, METHODS_DIR, PATHS_DIR, PHASES_DIR
 from centre_ressources.errors import ContentErrors
-from centre_ressources.material.markup_fixes import fix_markup
 from centre_ressources.preview import report
 from centre_ressources.preview.dependencies import WholeBuild
 from centre_ressources.preview.session import PreviewSession, Update
@@ -279,8 +278,8 @@ class Preview:
             template = self.kept.env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
             output = template.render(context)
-            # The theme's markup corrected, as the post-build steps do for a whole build.
-            return fix_markup(config.plugins.on_post_page(output, page=page, config=config))
+            # The theme's markup corrected there too (hooks/written_site.py), as in a whole build.
+            return config.plugins.on_post_page(output, page=page, config=config)
         finally:
             page.active = False
             config._current_page = None

@@ -6,8 +6,11 @@ Content-Security-Policy).
 The events, in the order they run:
 - on_startup: whether this is `mkdocs serve`, whose live reload injects an inline script into
   every page, which a policy computed at build time would block: no policy under serve.
-- on_post_build (build_order.CSP_AFTER_EVERY_WRITER): every step, on the final HTML. The
-  generated pages were sanitised as they were converted (hooks/content.py): none to list here.
+- on_post_page (build_order.PAGE_FINISHED_LAST): each page's markup corrected and its policy
+  written (`finish_page`) before MkDocs writes it, rather than read and written again after.
+- on_post_build (build_order.CSP_AFTER_EVERY_WRITER): every step, on the final HTML of the
+  files that were not pages (the 404 page), then the rest. The generated pages were sanitised
+  as they were converted (hooks/content.py): none to list here.
   The Pagefind index is left out when Material's search plugin is on (the offline pack only:
   Pagefind's WebAssembly cannot load from file://), and under serve: the preview's search says
   so in French (docs/assets/javascripts/recherche.js).
@@ -15,21 +18,27 @@ The events, in the order they run:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from centre_ressources import build_order
-from centre_ressources.publish.finish import finish_site
+from centre_ressources.publish.csp import bundle_styles
+from centre_ressources.publish.finish import finish_page, finish_site
 from centre_ressources.publish.search_index import SearchIndexError
 
 
 @dataclass
 class Run:
     serving: bool = False  # `mkdocs serve` rather than `build`
+    # The pages finished as they were handed over (paths in the site), and the styles the
+    # theme's script inserts, read from the site once its static files are copied.
+    finished: set[str] = field(default_factory=set)
+    scripted_styles: list[str] | None = None
 
 
 run = Run()
@@ -37,6 +46,20 @@ run = Run()
 
 def on_startup(command: str, dirty: bool) -> None:
     run.serving = command == "serve"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    run.finished.clear()
+    run.scripted_styles = None
+
+
+@event_priority(build_order.PAGE_FINISHED_LAST)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # MkDocs copies the theme's files before it builds the pages: its script is in the site.
+    if run.scripted_styles is None and not run.serving:
+        run.scripted_styles = bundle_styles(Path(config.site_dir))
+    run.finished.add(page.file.dest_uri)
+    return finish_page(output, None if run.serving else run.scripted_styles)
 
 
 def _material_search(config: MkDocsConfig) -> bool:
@@ -48,6 +71,6 @@ def _material_search(config: MkDocsConfig) -> bool:
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         finish_site(Path(config.site_dir), search_index=not run.serving and not _material_search(config),
-                    policy=not run.serving)
+                    policy=not run.serving, finished=run.finished)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None

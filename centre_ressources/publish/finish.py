@@ -7,7 +7,9 @@ HTML is changed once the builder is done, in this order.
    MkDocs hook does to the converted Markdown of those pages before the layout.
 3. The Content-Security-Policy of every page, once its text is final: it hashes the inline
    scripts and styles. Nothing after changes a page (Pagefind only reads them), so steps 1
-   to 3 are one reading and one writing of each page.
+   to 3 are one reading and one writing of each page; under MkDocs, steps 1 and 3 are done
+   as each page is handed over, before it is written (`finish_page`), and only the other
+   HTML files (the 404 page) are read again.
 4. `sitemap.xml.gz` written again from `sitemap.xml`, without the build date.
 5. The search index (Pagefind, publish/search_index.py), over the final HTML.
 
@@ -18,7 +20,7 @@ MkDocs runs this from hooks/written_site.py; another builder's output goes throu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from centre_ressources.material.markup_fixes import fix_markup
@@ -48,33 +50,47 @@ def sanitize_article(html: str) -> str:
     return html[:match.start(2)] + sanitize_html(match.group(2)) + html[match.end(2):]
 
 
+def finish_page(html: str, scripted_styles: list[str] | None) -> str:
+    """Steps 1 and 3 for one page whose article is final; `scripted_styles=None` (a live
+    preview) leaves it without a policy. A builder that hands each page over before writing
+    it (MkDocs' on_post_page) calls this there: the page is then not read again."""
+    fixed = fix_markup(html)
+    return fixed if scripted_styles is None else with_policy(fixed, scripted_styles)
+
+
 def fix_pages(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredParts | None = None,
-              policy: bool = True) -> None:
+              policy: bool = True, finished: Collection[str] = ()) -> None:
     """Steps 1 to 3, in one reading of each page; `generated`: the source paths of the
     pages to complete and sanitise (raises ValueError when a picture's place is lost);
-    `policy=False` leaves the pages without a policy."""
+    `policy=False` leaves the pages without a policy; `finished`: the paths (relative to
+    `site_dir`) of the pages that went through `finish_page` as they were written."""
     to_complete = {page_html_path(src_uri): src_uri for src_uri in generated}
-    scripted_styles = bundle_styles(site_dir) if policy else []
+    scripted_styles = bundle_styles(site_dir) if policy else None
     for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative in finished:
+            continue
         html = path.read_text(encoding="utf-8")
-        fixed = fix_markup(html)
-        src_uri = to_complete.get(path.relative_to(site_dir).as_posix())
-        if src_uri is not None:
+        src_uri = to_complete.get(relative)
+        if src_uri is None:
+            fixed = finish_page(html, scripted_styles)
+        else:
+            fixed = fix_markup(html)
             if deferred is not None:
                 fixed = deferred.restore(src_uri, fixed)
             fixed = sanitize_article(fixed)
-        if policy:
-            fixed = with_policy(fixed, scripted_styles)
+            if scripted_styles is not None:
+                fixed = with_policy(fixed, scripted_styles)
         if fixed != html:
             path.write_text(fixed, encoding="utf-8")
 
 
 def finish_site(site_dir: Path, generated: Iterable[str] = (), deferred: DeferredParts | None = None,
-                search_index: bool = True, policy: bool = True) -> None:
+                search_index: bool = True, policy: bool = True, finished: Collection[str] = ()) -> None:
     """Every step, in order (raises SearchIndexError when Pagefind fails); `search_index=False`
     (a site searched otherwise) writes no index, `policy=False` (a live preview that injects
-    its own script) leaves the pages without a policy."""
-    fix_pages(site_dir, generated, deferred, policy)
+    its own script) leaves the pages without a policy; `finished`: as for `fix_pages`."""
+    fix_pages(site_dir, generated, deferred, policy, finished)
     rewrite_compressed(site_dir)
     if search_index:
         index_site(site_dir)
