@@ -73,3 +73,26 @@ def test_a_title_changed_in_the_navigation_is_a_new_key():
     before = cache.key(nav, sheet, "", "")
     phase.title = "1. Émergence du collectif"
     assert cache.key(nav, sheet, "", "") != before
+
+
+def test_the_links_kept_for_a_group_of_pages_are_those_each_page_writes():
+    # MkDocs' own link function, over pages of every kind: beside a target, inside one, above
+    # one, at the root, with file URLs (the offline pack) and with a home page elsewhere.
+    from mkdocs.utils import normalize_url
+
+    def written(url: str, page: _Page) -> str:
+        return normalize_url(url, page=page)  # type: ignore[arg-type]  # duck-typed page
+
+    targets = ["", "demarche/", "demarche/emergence/", "fiches/", "fiches/charte/", "a/b/c.html",
+               "https://example.org/", "../ailleurs/"]
+    nav = _Nav([_Section("Tout", [_Page(f"Entrée {i}", url) for i, url in enumerate(targets)])])
+    pages = ["fiches/une/", "fiches/autre/", "fiches/charte/sous/", "fiches/charte/", "demarche/x/",
+             "etudes-de-cas/un/", "a/b/", "a/b/d.html", "a/e.html", "f.html", "x/y/z/", "glossaire/", "fiches"]
+    for home in ("", "accueil/", "fiches/une/"):
+        cache = NavigationCache(written)
+        for url in pages * 2:  # the second time from the kept links
+            page = _Page("Une page", url)
+            key = cache.key(nav, page, "", home)
+            assert key is not None
+            assert key[1] == written(home, page)
+            assert [link for _, link in key[2]] == [None, *(written(target, page) for target in targets)], url
