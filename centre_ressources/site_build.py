@@ -75,6 +75,9 @@ class SiteBuild:
         self.staged = stage_published_files(self.catalogue, site_url, site_name, description, hand_written)
         for path in self.staged.paths:
             yield GeneratedFile(path, path=self.staged.source(path))
+        for path, text in self.staged.texts.items():
+            yield GeneratedFile(path, content=text)
+        self.staged.texts.clear()  # the builder holds them now
         self.jsonld = jsonld_by_page(self.catalogue, site_url, site_name)
         self.generated = frozenset(site.pages)
         self.site = self.catalogue = None  # the builder holds the pages now: less memory at the peak

@@ -1,8 +1,11 @@
-"""The published files of one build, written to a temporary folder for the build to copy.
+"""The published files of one build: the large ones written to a temporary folder for the
+build to copy, the small ones handed over as text.
 
 Held in memory until the end of the build, the open data of a large catalogue would weigh on
-the build's peak; written out one by one and let go, it costs only the disk. A file of `docs/`
-at the same address as a generated one is refused: one of them would silently win.
+the build's peak; written out one by one and let go, it costs only the disk. The small files
+(the session planner's data of each sheet, a few kilobytes) are many: writing each to the
+temporary folder for the builder to copy it again cost more than holding them. A file of
+`docs/` at the same address as a generated one is refused: one of them would silently win.
 """
 
 from __future__ import annotations
@@ -10,18 +13,22 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.errors import SiteConflict
 from centre_ressources.publish.files import each_published_file
 
+# Above this size (in characters), a published file is written to the temporary folder.
+HELD_AT_MOST = 64 * 1024
+
 
 @dataclass(frozen=True)
 class StagedFiles:
     directory: Path
     paths: tuple[str, ...]  # addresses in the built site, relative to its root
+    texts: dict[str, str] = field(default_factory=dict)  # address -> text, for the small ones
 
     def source(self, path: str) -> Path:
         return self.directory / path
@@ -41,11 +48,15 @@ def stage_published_files(catalogue: Catalogue, site_url: str, site_name: str, d
                           hand_written: Callable[[str], bool]) -> StagedFiles:
     directory = Path(tempfile.mkdtemp(prefix="centre-ressources-"))
     paths = []
+    texts = {}
     try:
         for path, text in each_published_file(catalogue, site_url, site_name, description):
             if hand_written(path):
                 raise SiteConflict(f"docs/{path} : ce fichier est produit par la construction "
                                    "(données ouvertes, flux ou redirection) ; supprimez-le de docs/.")
+            if len(text) <= HELD_AT_MOST:
+                texts[path] = text
+                continue
             written = directory / path
             written.parent.mkdir(parents=True, exist_ok=True)
             written.write_bytes(text.encode("utf-8"))
@@ -53,4 +64,4 @@ def stage_published_files(catalogue: Catalogue, site_url: str, site_name: str, d
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)
         raise
-    return StagedFiles(directory, tuple(paths))
+    return StagedFiles(directory, tuple(paths), texts)
