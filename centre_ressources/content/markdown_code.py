@@ -19,3 +19,10 @@ def lines_outside_code(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
             yield line, False
         else:
             yield line, not in_fence
+
+
+def holds_fence(text: str) -> bool:
+    """Whether `text` may hold a fenced block. When it does not, every line of it is text,
+    and a caller can skip `lines_outside_code`, a Python step per line, for a text of
+    hundreds of lines read several times by a build (benchmarks/LISEZMOI.md)."""
+    return "```" in text or "~~~" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from centre_ressources.content.markdown_code import lines_outside_code
+from centre_ressources.content.markdown_code import holds_fence, lines_outside_code
 from centre_ressources.content.slugs import slugify
 from centre_ressources.errors import ContentError
 
@@ -27,17 +27,20 @@ class Section:
 
 
 def split_sections(body: str, body_line: int = 1) -> list[Section]:
+    lines = body.split("\n")
+    if holds_fence(body):
+        headings = [i for i, (line, is_text) in enumerate(lines_outside_code(lines))
+                    if is_text and _HEADING.match(line)]
+    else:  # every line is text; a heading starts with "##"
+        headings = [i for i, line in enumerate(lines) if line.startswith("##") and _HEADING.match(line)]
     sections: list[Section] = []
-    title, start = "", body_line
-    buffer: list[str] = []
-    for offset, (line, is_text) in enumerate(lines_outside_code(body.split("\n"))):
-        match = _HEADING.match(line) if is_text else None
-        if match:
-            sections.append(Section(title, "\n".join(buffer).strip("\n"), start))
-            title, start, buffer = match["title"], body_line + offset, []
-        else:
-            buffer.append(line)
-    sections.append(Section(title, "\n".join(buffer).strip("\n"), start))
+    title, start, first = "", body_line, 0
+    for index in headings:
+        sections.append(Section(title, "\n".join(lines[first:index]).strip("\n"), start))
+        match = _HEADING.match(lines[index])
+        assert match is not None
+        title, start, first = match["title"], body_line + index, index + 1
+    sections.append(Section(title, "\n".join(lines[first:]).strip("\n"), start))
     return [s for s in sections if s.title or s.text.strip()]
 
 
