@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Ligatures are not decomposed by NFKD, so they are folded by hand.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+# The same few titles (sections, keywords) are slugified tens of thousands of times in a build
+# of a thousand items (benchmarks/LISEZMOI.md); remembered, as a pure function of the text.
+@lru_cache(maxsize=16384)
 def slugify(title: str) -> str:
     """Fold accents and ligatures, keep letters and digits, join words with hyphens."""
     folded = unicodedata.normalize("NFKD", title.translate(_LIGATURES))
