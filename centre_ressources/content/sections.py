@@ -29,16 +29,15 @@ class Section:
 def split_sections(body: str, body_line: int = 1) -> list[Section]:
     lines = body.split("\n")
     if holds_fence(body):
-        headings = [i for i, (line, is_text) in enumerate(lines_outside_code(lines))
-                    if is_text and _HEADING.match(line)]
+        headings = [(i, match) for i, (line, is_text) in enumerate(lines_outside_code(lines))
+                    if is_text and (match := _HEADING.match(line))]
     else:  # every line is text; a heading starts with "##"
-        headings = [i for i, line in enumerate(lines) if line.startswith("##") and _HEADING.match(line)]
+        headings = [(i, match) for i, line in enumerate(lines)
+                    if line.startswith("##") and (match := _HEADING.match(line))]
     sections: list[Section] = []
     title, start, first = "", body_line, 0
-    for index in headings:
+    for index, match in headings:
         sections.append(Section(title, "\n".join(lines[first:index]).strip("\n"), start))
-        match = _HEADING.match(lines[index])
-        assert match is not None
         title, start, first = match["title"], body_line + index, index + 1
     sections.append(Section(title, "\n".join(lines[first:]).strip("\n"), start))
     return [s for s in sections if s.title or s.text.strip()]
