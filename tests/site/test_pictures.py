@@ -43,10 +43,13 @@ def test_each_real_map_carries_its_question_objectives_categories_and_every_acto
             assert squash(item) in text, (case.slug, item)
         for actor in case.acteurs:
             assert f"{squash(actor.nom)} {squash(actor.role)}" in text, (case.slug, actor.nom)
-        # The order of the levels is the order of the approach.
-        levels = ["Question stratégique essentielle", "Objectifs de transformation", "Catégories d'action",
-                  "Acteurs et rôles"]
-        assert [text.index(level) for level in levels] == sorted(text.index(level) for level in levels)
+        # The order of the levels is the order of the approach; the actors drawn under no
+        # category come last, in a level of their own (none when every actor is under one).
+        levels = ["Question stratégique essentielle", "Objectifs de transformation", "Catégories d'action"]
+        assert all(level in text for level in levels), case.slug
+        positions = [text.index(level) for level in levels]
+        positions += [text.index(level) for level in ("Autres acteurs et rôles", "Acteurs et rôles") if level in text][:1]
+        assert positions == sorted(positions), case.slug
 
 
 def test_the_real_maps_say_what_is_not_documented_and_invent_no_link(catalogue):
@@ -100,7 +103,6 @@ def test_each_real_timeline_carries_every_phase_and_every_moment_in_its_phase(ca
                 assert (f"{entry.periode} : {label}" if entry.periode else label) in station_text, label
             if not entries:
                 assert UNDOCUMENTED in station_text
-        assert all(entry.titre for entry in case.chronologie), "the real moments have a short title"
         assert text.count(" : ") >= sum(1 for e in case.chronologie if e.periode)
 
 
