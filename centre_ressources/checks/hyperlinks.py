@@ -34,7 +34,7 @@ def heading_ids(markdown_text: str) -> set[str]:
     from markdown.extensions.toc import slugify as toc_slugify
 
     ids: set[str] = set()
-    for line, is_text in lines_outside_code(markdown_text.split("\n")):
+    for line, is_text in lines_outside_code(markdown_text.split("\n"), markdown_text):
         match = _HEADING.match(line) if is_text else None
         if not match:
             continue

@@ -6,12 +6,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def lines_outside_code(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
-    """Each line with whether it is text (True) or a fence or code inside one (False)."""
+def lines_outside_code(lines: Iterable[str], text: str | None = None) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it is text (True) or a fence or code inside one (False).
+
+    `text`, when the caller has it, is a text that holds all those lines (the page they were
+    split from): without any fence in it, every line is text, and the lines are given without
+    a Python step each, for texts of hundreds of lines read several times by a build
+    (benchmarks/LISEZMOI.md)."""
+    if text is not None and "```" not in text and "~~~" not in text:
+        return zip(lines, repeat(True))
+    return _tracked(lines)
+
+
+def _tracked(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
     in_fence = False
     for line in lines:
         if FENCE.match(line):
@@ -19,10 +31,3 @@ def lines_outside_code(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
             yield line, False
         else:
             yield line, not in_fence
-
-
-def holds_fence(text: str) -> bool:
-    """Whether `text` may hold a fenced block. When it does not, every line of it is text,
-    and a caller can skip `lines_outside_code`, a Python step per line, for a text of
-    hundreds of lines read several times by a build (benchmarks/LISEZMOI.md)."""
-    return "```" in text or "~~~" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from centre_ressources.content.markdown_code import holds_fence, lines_outside_code
+from centre_ressources.content.markdown_code import lines_outside_code
 from centre_ressources.content.slugs import slugify
 from centre_ressources.errors import ContentError
 
@@ -28,12 +28,9 @@ class Section:
 
 def split_sections(body: str, body_line: int = 1) -> list[Section]:
     lines = body.split("\n")
-    if holds_fence(body):
-        headings = [(i, match) for i, (line, is_text) in enumerate(lines_outside_code(lines))
-                    if is_text and (match := _HEADING.match(line))]
-    else:  # every line is text; a heading starts with "##"
-        headings = [(i, match) for i, line in enumerate(lines)
-                    if line.startswith("##") and (match := _HEADING.match(line))]
+    # a heading starts with "##": the regex is tried on those lines only
+    headings = [(i, match) for i, (line, is_text) in enumerate(lines_outside_code(lines, body))
+                if is_text and line.startswith("##") and (match := _HEADING.match(line))]
     sections: list[Section] = []
     title, start, first = "", body_line, 0
     for index, match in headings:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from centre_ressources.content.markdown_code import holds_fence, lines_outside_code
+from centre_ressources.content.markdown_code import lines_outside_code
 from centre_ressources.content.records import Terme
 from centre_ressources.render.html_blocks import html_regions
 
@@ -242,13 +242,9 @@ def running_text_blocks(markdown: str, front_matter: bool = True) -> list[tuple[
     if front_matter and lines and lines[0].strip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), len(lines) - 1)
         front_matter_end = closing + 1
-    after_front_matter = lines[front_matter_end:]
-    kinds = [False] * front_matter_end
-    if holds_fence(markdown):
-        kinds += [is_text and bool(line.strip()) and not _PROTECTED_LINE.match(line)
-                  for line, is_text in lines_outside_code(after_front_matter)]
-    else:  # every line is text
-        kinds += [bool(line.strip()) and not _PROTECTED_LINE.match(line) for line in after_front_matter]
+    kinds = [False] * front_matter_end + [
+        is_text and bool(line.strip()) and not _PROTECTED_LINE.match(line)
+        for line, is_text in lines_outside_code(lines[front_matter_end:], markdown)]
     # Lines of one kind joined once (adding each to the last piece copied it again and again).
     pieces: list[tuple[bool, str]] = []
     first = 0

@@ -55,3 +55,9 @@ def test_running_text_is_found_as_a_line_by_line_reading_finds_it(body):
     found = [running for number, (running, chunk) in enumerate(pieces, 1)
              for _ in range(chunk.count("\n") + (number == len(pieces)))]
     assert found == expected
+
+
+@given(BODIES)
+def test_lines_read_with_their_text_are_classed_as_line_by_line(body):
+    lines = body.split("\n")
+    assert list(lines_outside_code(lines, body)) == list(lines_outside_code(lines))
