@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What a message may quote from a contribution but cannot print as it is: a lone surrogate
+# (no encoding writes it) and control characters (a terminal would obey them), but for the
+# line ends and tabs of the messages themselves.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with each character that cannot be printed as it is written « U+XXXX »."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: f"U+{ord(m.group(0)):04X}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -14,6 +27,10 @@ class ContentError:
     column: int
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        for name in ("path", "field", "message"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import cast
 from urllib.parse import unquote, urlsplit
 
-from centre_ressources.content.markdown_code import lines_outside_code
+from centre_ressources.content.markdown_code import lines_outside_code, mask_code
 from centre_ressources.content.texts import FileTexts, line_within
 from centre_ressources.errors import ContentError
 
@@ -82,15 +82,6 @@ class SiteMap:
         if uri not in self._anchors:
             self._anchors[uri] = heading_ids(self.pages[uri])
         return self._anchors[uri]
-
-
-_CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[^\n]*$|`[^`\n]+`", re.M | re.S)
-
-
-def mask_code(text: str) -> str:
-    """Blank out code blocks and code spans (keeping offsets and lines): a link shown as code
-    is an example, not a link."""
-    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def _maybe_link(lowered: str) -> bool:

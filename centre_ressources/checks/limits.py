@@ -2,7 +2,8 @@
 
 Far above what any real sheet or case study needs (the largest today is about 12 KB of text
 and twenty items in a list), low enough that one file cannot slow every build down. They are
-stated in CONTRIBUTING.md (« Les limites »).
+stated in CONTRIBUTING.md (« Les limites »), with the front matter's nesting
+(content/yaml_depth.py, checked as it is read).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from centre_ressources.errors import ContentError
 MAX_CONTENT_FILE_BYTES = 256 * 1024  # one sheet, case study, phase, path, or the glossary
 MAX_PICTURE_BYTES = 5 * 1024 * 1024  # one picture beside a case study
 MAX_LIST_ITEMS = 200  # actors, moments, steps, sources… in one list
+# Lists, quotes, emphasis and HTML elements inside one another, in one text (the contents
+# use three at most); the front matter's own limit is MAX_YAML_DEPTH.
+MAX_NESTING = 32
 
 
 def _size(count: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from centre_ressources.checks.hyperlinks import mask_code
+from centre_ressources.content.markdown_code import mask_code
 from centre_ressources.content.texts import FileTexts, Text, line_within
 from centre_ressources.errors import ContentError
 

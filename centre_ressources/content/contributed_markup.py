@@ -59,7 +59,7 @@ ADMONITION_TYPES = frozenset({
 def _code_classes() -> frozenset[str]:
     """The classes of highlighted code (Pygments' token names, as pymdownx.superfences writes them)."""
     try:
-        from pygments.token import STANDARD_TYPES
+        from pygments.token import STANDARD_TYPES  # type: ignore[import-untyped]
     except ImportError:  # no highlighting: code is written without classes
         return frozenset()
     return frozenset(name for name in STANDARD_TYPES.values() if name)

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from centre_ressources.checks.contributed_texts import text_problems
 from centre_ressources.checks.limits import oversized_content_file
-from centre_ressources.checks.remote_resources import remote_resources
 from centre_ressources.checks.suggestions import did_you_mean
-from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, parse_yaml, read_text
 from centre_ressources.content.records import Origin, Terme
 from centre_ressources.content.slugs import slugify
@@ -39,7 +38,7 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
     found = validate_document(doc, "glossaire")
     if isinstance(doc.data, dict):
         texts = FileTexts(origin, "")
-        found += unsafe_markup(texts) + remote_resources(texts)
+        found += text_problems(texts)
     if found:
         errors.extend(found)
         return ()

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from centre_ressources.checks.contributed_texts import text_problems
 from centre_ressources.checks.impossible_values import impossible_sheet_values
 from centre_ressources.checks.limits import oversized_content_file, oversized_pictures, too_long_lists
 from centre_ressources.checks.picture_files import picture_problems
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
-from centre_ressources.checks.remote_resources import remote_resources
-from centre_ressources.checks.unsafe_markup import unsafe_markup
 from centre_ressources.checks.workshop_rules import workshop_rules
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
 from centre_ressources.content.glossary import load_glossary
@@ -159,7 +158,7 @@ def read_file(root: Path, path: Path, schema: str, make) -> FileRead:
     found = without_placeholder_fields(schema_errors, placeholders) + placeholders + too_long_lists(doc)
     if schema == "fiche" and not schema_errors:
         found += impossible_sheet_values(doc) + workshop_rules(doc)
-    found += unsafe_markup(file_texts) + remote_resources(file_texts)
+    found += text_problems(file_texts)
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)
     if schema == "etude-de-cas":

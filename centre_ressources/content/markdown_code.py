@@ -31,3 +31,14 @@ def _tracked(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
             yield line, False
         else:
             yield line, not in_fence
+
+
+_CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[^\n]*$|`[^`\n]+`", re.M | re.S)
+
+
+def mask_code(text: str) -> str:
+    """Blank out code blocks and code spans (keeping offsets and lines): a link or a tag shown
+    as code is an example, not a link nor a tag."""
+    if "`" not in text and "~~~" not in text:
+        return text
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)

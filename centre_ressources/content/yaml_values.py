@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from centre_ressources.content.yaml_depth import refuse_deep_nesting
 from centre_ressources.errors import ContentError, FrontMatterError
 
 Location = tuple[int, int]  # (line, column), both 1-based, in the file
@@ -29,7 +30,9 @@ FieldPath = tuple[Any, ...]
 
 def read_values(text: str, display_path: str, first_line: int = 1) -> tuple[Any, Locations]:
     """The value of a YAML text, and a lazy map of where each value sits. Raises
-    yaml.MarkedYAMLError for a syntax error, FrontMatterError for a refused tag or key."""
+    yaml.MarkedYAMLError for a syntax error, FrontMatterError for a refused tag or key, or for
+    blocks nested too deep to be composed."""
+    refuse_deep_nesting(text, display_path, first_line)
     node = compose(text)
     if node is None:
         return None, Locations(found={})

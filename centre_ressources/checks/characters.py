@@ -1,0 +1,66 @@
+"""Characters that a page, a feed or an export cannot carry, refused at their line.
+
+A lone surrogate (written `"\\ud800"` in YAML) cannot be encoded at all; a control character
+makes the Atom feed ill-formed XML and the export's front matter unreadable; a noncharacter is
+meant never to be exchanged; a private-use character shows differently on every device, and
+the build uses some of them as its own markers (a contributed one could forge a glossary
+link). Every text is read: the front matter's values and field names, and the Markdown body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from centre_ressources.content.texts import FileTexts, line_within
+from centre_ressources.errors import ContentError
+
+# Refused: C0 controls but tab and line end, DEL and C1, surrogates, private use (Unicode
+# category Co: U+E000–U+F8FF and planes 15 and 16), noncharacters (U+FDD0–U+FDEF and the
+# last two code points of every plane).
+_PLANE_ENDS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(1, 17))
+UNWRITABLE = re.compile(
+    "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ue000-\\uf8ff\\ufdd0-\\ufdef\\ufffe\\uffff"
+    f"{_PLANE_ENDS}\\U000F0000-\\U000FFFFD\\U00100000-\\U0010FFFD]")
+
+_CONTROL_NAMES = {0x0B: "une tabulation verticale", 0x0C: "un saut de page", 0x0D: "un retour chariot",
+                  0x1B: "un caractère d'échappement", 0x85: "un « à la ligne » (NEL)"}
+
+
+def _could_hold_one(lowered: str) -> bool:
+    return UNWRITABLE.search(lowered) is not None
+
+
+def unwritable_characters(texts: FileTexts) -> list[ContentError]:
+    if not texts.may_match(_could_hold_one):
+        return []
+    errors: list[ContentError] = []
+    for text in (*texts.each(), *texts.names()):
+        seen: set[tuple[int, str]] = set()
+        for match in UNWRITABLE.finditer(text.text):
+            line = line_within(text, match.start())
+            if (line, match.group(0)) not in seen:
+                seen.add((line, match.group(0)))
+                errors.append(ContentError(texts.origin.path, line, 1, text.field, problem(match.group(0))))
+    return errors
+
+
+def problem(character: str) -> str:
+    """What is wrong with one refused character, and how to fix it."""
+    code = ord(character)
+    name = f"U+{code:04X}"
+    if 0xD800 <= code <= 0xDFFF:
+        return (f"le caractère {name} n'existe pas seul : c'est une moitié de paire UTF-16, souvent écrite "
+                f"« \\u{code:04x} » entre guillemets ; écrivez le caractère voulu lui-même (un emoji, une lettre), "
+                "ou retirez cet échappement.")
+    if code < 0xA0:
+        what = _CONTROL_NAMES.get(code, "un caractère de commande invisible")
+        return (f"{what} ({name}) se trouve dans ce texte, souvent collé depuis un autre logiciel ou écrit en "
+                "échappement entre guillemets : il ne peut pas être publié ; effacez-le, ou retapez le texte "
+                "autour.")
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return (f"le caractère {name} est un « non-caractère » Unicode, qu'aucun texte publié ne doit contenir : "
+                "effacez-le.")
+    return (f"le caractère {name} est à usage privé : il ne s'affiche pas de la même façon d'un appareil à "
+            "l'autre, et le site se sert de ces caractères pour ses propres marques ; remplacez-le par un "
+            "caractère ordinaire, ou effacez-le.")
+
