@@ -14,7 +14,7 @@ from pathlib import Path
 
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue, Dropped, link
-from centre_ressources.checks.hyperlinks import SiteMap, check_links
+from centre_ressources.checks.hyperlinks import SiteMap, check_hand_written_links, check_links
 from centre_ressources.checks.regular_files import irregular_files
 from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.content.load import CASES_DIR, Content, read_content
@@ -126,14 +126,16 @@ def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None
 
 def check_contributed_links(catalogue: Catalogue, texts: dict[str, FileTexts], site: RenderedSite,
                             docs_dir: Path, absent_pages: set[str] | frozenset[str] = frozenset()) -> None:
-    """`absent_pages`: the pages of records in error, which a link may name (anchors unchecked)."""
+    """The links of the contributed texts, and of the hand-written pages of docs/.
+
+    `absent_pages`: the pages of records in error, which a link may name (anchors unchecked)."""
     site_map = SiteMap.from_site(site.pages, set(site.assets), docs_dir, absent_pages)
+    errors = check_hand_written_links(site_map, DOCS_DIR)
     records: list[tuple[Phase | Fiche | EtudeDeCas | Parcours, str]]
     records = [(p, urls.phase_page(p.slug)) for p in catalogue.phases]
     records += [(f, urls.sheet_page(f.slug)) for f in catalogue.sheets]
     records += [(c, urls.case_page(c.slug)) for c in catalogue.cases]
     records += [(p, urls.path_page(p.slug)) for p in catalogue.paths]
-    errors = []
     for record, page_uri in records:
         errors += check_links(texts.pop(record.origin.path), page_uri, site_map)  # its last use
     if errors:

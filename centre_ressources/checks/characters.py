@@ -22,12 +22,19 @@ UNWRITABLE = re.compile(
     "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ue000-\\uf8ff\\ufdd0-\\ufdef\\ufffe\\uffff"
     f"{_PLANE_ENDS}\\U000F0000-\\U000FFFFD\\U00100000-\\U0010FFFD]")
 
+# The same, split for speed: a class with characters beyond U+FFFF makes every search slow,
+# and those are looked for in the UTF-8 bytes (planes 15 and 16 start F3 B0–BF or F4; the
+# last two code points of a plane end BF BE or BF BF).
+_IN_BMP = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ue000-\\uf8ff\\ufdd0-\\ufdef\\ufffe\\uffff]")
+_BEYOND_BMP = re.compile(rb"\xf3[\xb0-\xbf]|\xf4|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+
 _CONTROL_NAMES = {0x0B: "une tabulation verticale", 0x0C: "un saut de page", 0x0D: "un retour chariot",
                   0x1B: "un caractère d'échappement", 0x85: "un « à la ligne » (NEL)"}
 
 
 def _could_hold_one(lowered: str) -> bool:
-    return UNWRITABLE.search(lowered) is not None
+    return (_IN_BMP.search(lowered) is not None
+            or _BEYOND_BMP.search(lowered.encode("utf-8", "surrogatepass")) is not None)
 
 
 def unwritable_characters(texts: FileTexts) -> list[ContentError]:

@@ -16,6 +16,7 @@ from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from centre_ressources.content.markdown_code import lines_outside_code, mask_code
+from centre_ressources.content.records import Origin
 from centre_ressources.content.texts import FileTexts, line_within
 from centre_ressources.errors import ContentError
 
@@ -58,6 +59,7 @@ class SiteMap:
         self.pages = pages  # src_uri -> Markdown
         self.assets = assets  # src_uri of non-page files
         self.unread = unread  # pages whose content is unknown here (their file is in error)
+        self.hand_written: Mapping[str, str] = {}  # the pages of docs/, by src_uri
         self._anchors: dict[str, set[str]] = {}
 
     @classmethod
@@ -76,7 +78,9 @@ class SiteMap:
         # Generated pages first (they win over a hand-written page of the same address), and
         # read only when an anchor is checked: `generated` may render each page on demand.
         # (a cast, not a copy: copying would render every page)
-        return cls(ChainMap(cast(MutableMapping[str, str], generated), hand_written), assets, unread)
+        site = cls(ChainMap(cast(MutableMapping[str, str], generated), hand_written), assets, unread)
+        site.hand_written = {uri: text for uri, text in hand_written.items() if uri not in generated}
+        return site
 
     def anchors(self, uri: str) -> set[str]:
         if uri not in self._anchors:
@@ -90,7 +94,9 @@ def _maybe_link(lowered: str) -> bool:
     return "](" in lowered or "]:" in lowered or "href" in lowered or "src" in lowered
 
 
-def check_links(texts: FileTexts, page_uri: str, site: SiteMap) -> list[ContentError]:
+def check_links(texts: FileTexts, page_uri: str, site: SiteMap, templated: bool = False) -> list[ContentError]:
+    """`templated`: the page's macros are rendered (`render_macros: true`), so a link holding
+    « { » or « % » is written by a macro, and checked by the build once it is."""
     if not texts.may_match(_maybe_link):
         return []
     errors = []
@@ -98,10 +104,30 @@ def check_links(texts: FileTexts, page_uri: str, site: SiteMap) -> list[ContentE
         visible = mask_code(text.text)
         for pattern in (_INLINE_LINK, _REFERENCE, _HTML_LINK):
             for match in pattern.finditer(visible):
+                if templated and ("{" in match["target"] or "%" in match["target"]):
+                    continue
                 problem = _problem(match["target"], page_uri, site)
                 if problem:
                     line = line_within(text, match.start())
                     errors.append(ContentError(texts.origin.path, line, 1, text.field, problem))
+    return errors
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(?P<head>.*?\n)---\n", re.S)
+_MACROS = re.compile(r"^render_macros:\s*true\s*$", re.M)
+
+
+def check_hand_written_links(site: SiteMap, docs_dir: str) -> list[ContentError]:
+    """The links of the hand-written pages of docs/ (a phase or a term renamed leaves a link to
+    its old anchor there), each at its file and line: `docs_dir` is the folder's name."""
+    errors: list[ContentError] = []
+    for uri, page in sorted(site.hand_written.items()):
+        head = _FRONT_MATTER.match(page)
+        templated = bool(head and _MACROS.search(head["head"]))
+        # The front matter's lines are kept, blank: the body's lines stay the file's.
+        body = "\n" * head.group(0).count("\n") + page[head.end():] if head else page
+        texts = FileTexts(Origin(f"{docs_dir}/{uri}"), body)
+        errors += check_links(texts, uri, site, templated)
     return errors
 
 

@@ -17,7 +17,7 @@ from centre_ressources.content.texts import FileTexts
 from centre_ressources.errors import ContentError
 
 # What may start a line nested in quotes and lists: every level takes one of these at least.
-_LINE_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]*", re.M)
+_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1}}}", re.M)
 _MARKER = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))")
 _INLINE = re.compile(r"\[|\]|[*_]+")
 
@@ -30,7 +30,7 @@ def _message(what: str) -> str:
 def _could_nest_deep(lowered: str) -> bool:
     """A bound from all the texts joined: each level takes a character of the line's start, or
     a delimiter."""
-    return (max(map(len, _LINE_PREFIX.findall(lowered)), default=0) > MAX_NESTING
+    return (_DEEP_PREFIX.search(lowered) is not None
             or lowered.count("*") + lowered.count("_") + lowered.count("[") > MAX_NESTING)
 
 
@@ -49,7 +49,7 @@ def markdown_depth(texts: FileTexts) -> list[ContentError]:
 
 def _too_deep(text: str) -> tuple[int, str] | None:
     """The 0-based line where the nesting first passes the limit, and what nests there."""
-    if max(map(len, _LINE_PREFIX.findall(text)), default=0) > MAX_NESTING:
+    if _DEEP_PREFIX.search(text):
         for number, (written, is_text) in enumerate(lines_outside_code(text.split("\n"), text)):
             if is_text and _block_depth(written) > MAX_NESTING:
                 return number, "les listes et les citations"

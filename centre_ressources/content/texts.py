@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -13,12 +12,30 @@ from centre_ressources.content.validate import field_name
 from centre_ressources.errors import ContentError
 
 
-@dataclass(frozen=True)
 class Text:
-    text: str
-    line: int  # file line of the text's first line
-    field: str  # "" for the Markdown body
-    in_body: bool  # body lines map one to one to file lines; folded YAML text does not
+    """One contributed text. Its line and field name are found only when asked for: most texts
+    pass every check, and a line is found by walking the file's whole YAML again."""
+
+    __slots__ = ("text", "in_body", "_origin", "_path", "_line")
+
+    def __init__(self, text: str, origin: Origin, path: FieldPath | None, in_body: bool = False):
+        self.text = text
+        self.in_body = in_body  # body lines map one to one to file lines; folded YAML text does not
+        self._origin = origin
+        self._path = path  # None for the Markdown body
+        self._line: int | None = None
+
+    @property
+    def line(self) -> int:
+        """The file line of the text's first line."""
+        if self._line is None:
+            self._line = self._origin.body_line if self._path is None else self._origin.line(*self._path)
+        return self._line
+
+    @property
+    def field(self) -> str:
+        """"" for the Markdown body."""
+        return "" if self._path is None else field_name(self._path)
 
 
 class FileTexts:
@@ -34,7 +51,7 @@ class FileTexts:
     def each(self) -> Iterator[Text]:
         yield from _walk(self.origin, self.origin.data, ())
         if self.body.strip():
-            yield Text(self.body, self.origin.body_line, "", True)
+            yield Text(self.body, self.origin, None, in_body=True)
 
     def names(self) -> Iterator[Text]:
         """The field names of the front matter, each at its line (a check of characters
@@ -80,7 +97,7 @@ def _joined_strings(value: Any) -> str:
 
 def _walk(origin: Origin, value: Any, path: FieldPath) -> Iterator[Text]:
     if isinstance(value, str):
-        yield Text(value, origin.line(*path), field_name(path), False)
+        yield Text(value, origin, path)
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _walk(origin, item, path + (key,))
@@ -93,7 +110,7 @@ def _walk_names(origin: Origin, value: Any, path: FieldPath) -> Iterator[Text]:
     if isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str):
-                yield Text(key, origin.line(*path, key), field_name(path + (key,)), False)
+                yield Text(key, origin, path + (key,))
             yield from _walk_names(origin, item, path + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):

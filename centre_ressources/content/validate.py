@@ -14,6 +14,9 @@ from centre_ressources.errors import ContentError
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
+# The pattern of `$defs/une_ligne`, in each schema: a title, a name or a label, on one line.
+ONE_LINE_PATTERN = "^[^\n\r\u2028\u2029]*(?![\\s\\S])"
+
 _TYPE_NAMES = {
     "string": "un texte",
     "integer": "un nombre entier",
@@ -115,6 +118,9 @@ def _translate(doc: SourceDocument, error: ValidationError, root: dict[str, Any]
         yield at(f"la valeur {instance} est trop petite (minimum : {wanted}).")
     elif kind == "maximum":
         yield at(f"la valeur {instance} est trop grande (maximum : {wanted}).")
+    elif kind == "pattern" and wanted == ONE_LINE_PATTERN:
+        yield at("ce texte s'écrit sur une seule ligne (c'est un titre, un nom ou une étiquette) : retirez le retour "
+                 "à la ligne ; en YAML, écrivez-le à la suite du nom du champ, sans « > » ni « | ».")
     elif kind in {"pattern", "format"} and "date" in (schema.get("format", ""), kind):
         yield at(f"date invalide : {describe(instance)} ; écrivez-la AAAA-MM-JJ, par exemple 2025-03-14.")
     elif kind == "pattern" and schema.get("pattern", "").startswith("^[a-z0-9]"):
