@@ -1,14 +1,13 @@
-"""The pictures beside a case study are what their names say, and nothing more.
+"""The files beside a case study are raster pictures, each what its name says.
 
-The site publishes them as they are, at its own address: a « photo.svg » holding a script, or
-a « photo.jpg » that is really a web page, would run in the site's name when opened on its
-own. Each picture's first bytes must be those of its format; an SVG drawing may hold neither
-script, event attribute, embedded page nor file from another host.
+The site publishes them as they are, at its own address: a « photo.jpg » that is really a web
+page, or any SVG drawing (which may hold script, styles and links in many disguises), would
+run in the site's name when opened on its own. So only PNG, JPEG, WebP and GIF pictures are
+accepted, each with the first bytes of its format; every other file is refused.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from centre_ressources.errors import ContentError
@@ -19,31 +18,35 @@ _SIGNATURES = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".gif": (b"GIF87a", b"GIF89a"),
 }
-_SVG_DANGER = re.compile(
-    rb"<\s*(?:script|foreignobject|iframe|object|embed)\b|\bon[a-z]+\s*=|javascript\s*:"
-    rb"|\b(?:xlink:)?href\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:)?//|<\s*!entity",
-    re.I)
+PICTURE_SUFFIXES = frozenset({*_SIGNATURES, ".webp"})
 
 
-def picture_problems(pictures: list[Path], root: Path) -> list[ContentError]:
+def picture_problems(files: list[Path], root: Path) -> list[ContentError]:
+    """For every file beside a case study's index.md."""
     errors = []
-    for picture in pictures:
-        display = picture.relative_to(root).as_posix()
-        suffix = picture.suffix.lower()
-        with picture.open("rb") as file:
-            head = file.read(16)
+    for file in files:
+        display = file.relative_to(root).as_posix()
+        suffix = file.suffix.lower()
+        if suffix not in PICTURE_SUFFIXES:
+            errors.append(ContentError(display, 1, 1, "", _not_a_picture(file.name, suffix)))
+            continue
+        with file.open("rb") as opened:
+            head = opened.read(16)
         if suffix == ".webp":
             genuine = head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-        elif suffix == ".svg":
-            genuine = True
-            if _SVG_DANGER.search(picture.read_bytes()):
-                errors.append(ContentError(display, 1, 1, "", (
-                    "ce dessin SVG contient un script, un attribut d'événement, une page intégrée ou un "
-                    "fichier venu d'un autre site : enregistrez l'image en PNG ou en JPEG.")))
         else:
-            genuine = head.startswith(_SIGNATURES.get(suffix, (b"",)))
+            genuine = head.startswith(_SIGNATURES[suffix])
         if not genuine:
             errors.append(ContentError(display, 1, 1, "", (
                 f"ce fichier n'est pas une image {suffix.lstrip('.').upper()}, malgré son nom : enregistrez "
                 "l'image depuis un logiciel d'images (« Exporter » en JPEG ou en PNG), puis ajoutez-la de nouveau.")))
     return errors
+
+
+def _not_a_picture(name: str, suffix: str) -> str:
+    if suffix == ".svg":
+        return ("les dessins SVG ne sont pas acceptés : ouvert seul, un SVG peut exécuter du script au nom du site ; "
+                "exportez le dessin en PNG (« Exporter » dans votre logiciel de dessin), ou en JPEG pour une photo, "
+                "et liez l'image exportée.")
+    return (f"« {name} » n'est pas une image acceptée : seules des images PNG, JPEG, WebP ou GIF accompagnent une "
+            "étude de cas ; exportez-la en PNG (ou en JPEG pour une photo), ou retirez ce fichier du dossier.")

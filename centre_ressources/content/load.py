@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from centre_ressources.checks.contributed_texts import text_problems
 from centre_ressources.checks.impossible_values import impossible_sheet_values
 from centre_ressources.checks.limits import oversized_content_file, oversized_pictures, too_long_lists
-from centre_ressources.checks.picture_files import picture_problems
+from centre_ressources.checks.picture_files import PICTURE_SUFFIXES, picture_problems
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
 from centre_ressources.checks.workshop_rules import workshop_rules
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
@@ -47,7 +47,7 @@ PHASES_DIR = "phases"
 METHODS_DIR = "methods"
 CASES_DIR = "case_studies"
 PATHS_DIR = "paths"  # optional: learning communities add paths by pull request
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
+IMAGE_SUFFIXES = PICTURE_SUFFIXES  # raster only: checks/picture_files.py says why
 
 
 @dataclass(frozen=True)
@@ -162,8 +162,7 @@ def read_file(root: Path, path: Path, schema: str, make) -> FileRead:
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)
     if schema == "etude-de-cas":
-        pictures = pictures_beside(path)
-        found += oversized_pictures(pictures, root) + picture_problems(pictures, root)
+        found += oversized_pictures(pictures_beside(path), root) + picture_problems(files_beside(path), root)
     if found:
         return FileRead(errors=tuple(found))
     return FileRead(make(slug, doc, path, origin), texts=file_texts)
@@ -171,7 +170,12 @@ def read_file(root: Path, path: Path, schema: str, make) -> FileRead:
 
 def pictures_beside(index: Path) -> list[Path]:
     """The pictures in a case study's folder, by name."""
-    return sorted(p for p in index.parent.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+    return [p for p in files_beside(index) if p.suffix.lower() in IMAGE_SUFFIXES]
+
+
+def files_beside(index: Path) -> list[Path]:
+    """Every file in a case study's folder but its index.md, by name (each must be a picture)."""
+    return sorted(p for p in index.parent.iterdir() if p != index and p.is_file())
 
 
 def _make_phase(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Phase:

@@ -1,6 +1,6 @@
 """Content files already read, by content: the preview reads again only the files that changed.
 
-A file is known by its path, a hash of its bytes and, for a case study, the pictures beside it
+A file is known by its path, a hash of its bytes and, for a case study, the files beside it
 (their checks depend on them); reading it again would give the same record and errors, since
 reading depends on nothing else. One version is kept per file: the last one read.
 """
@@ -11,16 +11,16 @@ import hashlib
 import os
 from pathlib import Path
 
-from centre_ressources.content.load import IMAGE_SUFFIXES, FileRead, read_file
+from centre_ressources.content.load import FileRead, read_file
 
 
 def _signature(path: Path) -> tuple[bytes, tuple[tuple[str, int, int], ...]]:
     digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     pictures: tuple[tuple[str, int, int], ...] = ()
-    if path.name == "index.md":  # a case study: its pictures are checked with it
+    if path.name == "index.md":  # a case study: the files beside it (pictures) are checked with it
         with os.scandir(path.parent) as entries:
             pictures = tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries
-                                    if os.path.splitext(e.name)[1].lower() in IMAGE_SUFFIXES))
+                                    if e.name != "index.md"))
     return digest, pictures
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from support.bad_inputs.corpus import TINY_PNG
 from support.project import PROJECT, copy_project, run_cli, run_mkdocs
 
 PUBLIC_URLS = ["", "demarche/", "fiches/", "etudes-de-cas/", "enseignements/", "contribuer/", "a-propos/"]
@@ -207,9 +208,9 @@ def test_macros_are_not_applied_to_contributed_text(tmp_path):
 def test_case_images_are_published_beside_the_case(tmp_path):
     project = copy_project(tmp_path / "project", content="mini")
     folder = project / "case_studies" / "vallee-exemple"
-    (folder / "carte.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    (folder / "carte.png").write_bytes(TINY_PNG)
     index = folder / "index.md"
-    index.write_text(index.read_text() + "\n![Carte des acteurs](carte.svg)\n", encoding="utf-8")
+    index.write_text(index.read_text() + "\n![Carte des acteurs](carte.png)\n", encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "out" / "etudes-de-cas" / "vallee-exemple" / "carte.svg").is_file()
+    assert (tmp_path / "out" / "etudes-de-cas" / "vallee-exemple" / "carte.png").read_bytes() == TINY_PNG
