@@ -21,7 +21,7 @@ from centre_ressources.errors import ContentError
 _ATTRIBUTE_LIST = re.compile(
     r"(?<!\{)\{(?!\{)[ \t]*(?P<body>:[^{}\n]*|[#.][^\s{}][^{}\n]*|[^\s{}=]+[ \t]*=[^{}\n]*)\}(?!\})")
 _EVENT = re.compile(r"(?:^|[\s:])on[a-z]+\s*=", re.I)
-_LANGUAGE = re.compile(r"[\w+#.-]*")
+_LANGUAGE = re.compile(r"(?:[A-Za-z0-9][\w+#.-]*)?")  # a language's name, or none
 _NOTE = re.compile(r"^[ \t]*(?P<marker>!!!|\?\?\?\+?)[ ]?(?P<kinds>[\w-]+(?: +[\w-]+)*)(?: +\"[^\n]*?\")? *$")
 _MAIN_TYPES = ("note", "info", "tip", "success", "question", "warning", "failure", "danger", "example", "quote")
 

@@ -56,7 +56,7 @@ def _scan(path: str, text: Text) -> list[ContentError]:
                 problem = address_problem(_TITLE.split(match["target"], maxsplit=1)[0], escaped=True)
                 if problem:
                     found.append(ContentError(path, line_within(text, match.start()), 1, text.field, problem))
-    return found
+    return list(dict.fromkeys(found))  # an address seen by two readings (`<…>` in a definition) is told once
 
 
 def tag_problems(tag: Tag) -> list[str]:
