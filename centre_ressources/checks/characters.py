@@ -4,7 +4,8 @@ A lone surrogate (written `"\\ud800"` in YAML) cannot be encoded at all; a contr
 makes the Atom feed ill-formed XML and the export's front matter unreadable; a noncharacter is
 meant never to be exchanged; a private-use character shows differently on every device, and
 the build uses some of them as its own markers (a contributed one could forge a glossary
-link). Every text is read: the front matter's values and field names, and the Markdown body.
+link). Every text is read: the front matter's values and the Markdown body. (A field name is
+no text: one with such a character is unknown to the schema, and refused as such.)
 """
 
 from __future__ import annotations
@@ -22,26 +23,30 @@ UNWRITABLE = re.compile(
     "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ue000-\\uf8ff\\ufdd0-\\ufdef\\ufffe\\uffff"
     f"{_PLANE_ENDS}\\U000F0000-\\U000FFFFD\\U00100000-\\U0010FFFD]")
 
-# The same, split for speed: a class with characters beyond U+FFFF makes every search slow,
-# and those are looked for in the UTF-8 bytes (planes 15 and 16 start F3 B0–BF or F4; the
-# last two code points of a plane end BF BE or BF BF).
-_IN_BMP = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ue000-\\uf8ff\\ufdd0-\\ufdef\\ufffe\\uffff]")
-_BEYOND_BMP = re.compile(rb"\xf3[\xb0-\xbf]|\xf4|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+# A quick sieve on the UTF-8 bytes (a character class this wide makes a search slow): printable
+# ASCII, tab, line end and the lead bytes of U+00C0–U+CFFF are dropped, the other bytes that
+# follow a lead byte kept as 80 (for 80–9F), A0 (A0–BD) or themselves (BE, BF). What is left
+# of a refused character: a control byte, C2 80 (C1), a lead byte ED–EF (surrogates, private
+# use, U+FDD0–U+FDEF, U+FFFE–U+FFFF), F3 or F4 (planes 15 and 16), BF BE or BF BF (the end of
+# a plane). Anything else left is harmless (accents, « », NBSP, emoji…).
+_HARMLESS_BYTES = bytes([0x09, 0x0A, *range(0x20, 0x7F), *range(0xC3, 0xED)])
+_FOLDED = bytes.maketrans(bytes(range(0x80, 0xBE)), bytes([0x80] * 0x20 + [0xA0] * 0x1E))
+_LEFT_OF_REFUSED = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f\xed-\xef\xf3\xf4]|\xc2\x80|\xbf[\xbe\xbf]")
 
 _CONTROL_NAMES = {0x0B: "une tabulation verticale", 0x0C: "un saut de page", 0x0D: "un retour chariot",
                   0x1B: "un caractère d'échappement", 0x85: "un « à la ligne » (NEL)"}
 
 
 def _could_hold_one(lowered: str) -> bool:
-    return (_IN_BMP.search(lowered) is not None
-            or _BEYOND_BMP.search(lowered.encode("utf-8", "surrogatepass")) is not None)
+    left = lowered.encode("utf-8", "surrogatepass").translate(_FOLDED, _HARMLESS_BYTES)
+    return _LEFT_OF_REFUSED.search(left) is not None
 
 
 def unwritable_characters(texts: FileTexts) -> list[ContentError]:
     if not texts.may_match(_could_hold_one):
         return []
     errors: list[ContentError] = []
-    for text in (*texts.each(), *texts.names()):
+    for text in texts.each():
         seen: set[tuple[int, str]] = set()
         for match in UNWRITABLE.finditer(text.text):
             line = line_within(text, match.start())

@@ -23,11 +23,17 @@ _ATTRIBUTE_LIST = re.compile(
 _EVENT = re.compile(r"(?:^|[\s:])on[a-z]+\s*=", re.I)
 _LANGUAGE = re.compile(r"(?:[A-Za-z0-9][\w+#.-]*)?")  # a language's name, or none
 _NOTE = re.compile(r"^[ \t]*(?P<marker>!!!|\?\?\?\+?)[ ]?(?P<kinds>[\w-]+(?: +[\w-]+)*)(?: +\"[^\n]*?\")? *$")
+_LINE_MARKERS = ("```", "~~~", "!!!", "???")  # what starts a fence or a note
 _MAIN_TYPES = ("note", "info", "tip", "success", "question", "warning", "failure", "danger", "example", "quote")
 
 
+def _holds_a_line_marker(text: str) -> bool:
+    # A character first: looking for one is much quicker than for three.
+    return any(marker[0] in text and marker in text for marker in _LINE_MARKERS)
+
+
 def _could_hold_attributes(lowered: str) -> bool:
-    return "{" in lowered or "```" in lowered or "~~~" in lowered or "!!!" in lowered or "???" in lowered
+    return "{" in lowered or _holds_a_line_marker(lowered)
 
 
 def markdown_attributes(texts: FileTexts) -> list[ContentError]:
@@ -51,6 +57,8 @@ def _scan(path: str, text: Text) -> list[ContentError]:
                     f"les attributs écrits entre accolades (« {shown} ») ne sont pas acceptés : le site réserve "
                     "les id, les classes et les attributs data- à ses propres scripts et styles ; retirez-les "
                     "(pour un lien vers un titre, visez l'ancre tirée de son texte, « #mon-titre »)."))
+    if not _holds_a_line_marker(text.text):
+        return found
     offset, in_fence = 0, False
     for line in text.text.split("\n"):
         if FENCE.match(line):

@@ -17,9 +17,12 @@ from centre_ressources.content.texts import FileTexts
 from centre_ressources.errors import ContentError
 
 # What may start a line nested in quotes and lists: every level takes one of these at least.
-_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1}}}", re.M)
+# (Searched after each line end, and at the start: far quicker than `^` with re.M.)
+_PREFIX = rf"[ \t>*+\-0-9.)]{{{MAX_NESTING + 1}}}"
+_DEEP_LINE, _DEEP_START = re.compile(rf"\n{_PREFIX}"), re.compile(_PREFIX)
 _MARKER = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))")
 _INLINE = re.compile(r"\[|\]|[*_]+")
+_BLANK_LINE = re.compile(r"(\n[ \t]*\n)")
 
 
 def _message(what: str) -> str:
@@ -27,19 +30,26 @@ def _message(what: str) -> str:
             "simplifiez la mise en forme (un contenu n'en demande que deux ou trois).")
 
 
-def _could_nest_deep(lowered: str) -> bool:
-    """A bound from all the texts joined: each level takes a character of the line's start, or
-    a delimiter."""
-    return (_DEEP_PREFIX.search(lowered) is not None
-            or lowered.count("*") + lowered.count("_") + lowered.count("[") > MAX_NESTING)
+def _deep_prefix(text: str) -> bool:
+    return _DEEP_LINE.search(text) is not None or _DEEP_START.match(text) is not None
+
+
+def _delimiters(text: str) -> int:
+    """Every level of inline nesting takes one of these (counting characters is quick)."""
+    return text.count("*") + text.count("_") + text.count("[")
+
+
+def _many_delimiters(text: str) -> bool:
+    return _delimiters(text) > MAX_NESTING
 
 
 def markdown_depth(texts: FileTexts) -> list[ContentError]:
-    if not texts.may_match(_could_nest_deep):
+    deep_lines, many_delimiters = texts.may_match(_deep_prefix), texts.may_match(_many_delimiters)
+    if not deep_lines and not many_delimiters:
         return []
     errors: list[ContentError] = []
     for text in texts.each():
-        found = _too_deep(text.text)
+        found = _too_deep(text.text, deep_lines, many_delimiters)
         if found is not None:
             line, what = found
             errors.append(ContentError(texts.origin.path, text.line + line if text.in_body else text.line, 1,
@@ -47,13 +57,13 @@ def markdown_depth(texts: FileTexts) -> list[ContentError]:
     return errors
 
 
-def _too_deep(text: str) -> tuple[int, str] | None:
+def _too_deep(text: str, deep_lines: bool = True, many_delimiters: bool = True) -> tuple[int, str] | None:
     """The 0-based line where the nesting first passes the limit, and what nests there."""
-    if _DEEP_PREFIX.search(text):
+    if deep_lines and _deep_prefix(text):
         for number, (written, is_text) in enumerate(lines_outside_code(text.split("\n"), text)):
             if is_text and _block_depth(written) > MAX_NESTING:
                 return number, "les listes et les citations"
-    if text.count("*") + text.count("_") + text.count("[") > MAX_NESTING:
+    if many_delimiters and _many_delimiters(text):
         line = _inline_too_deep(mask_code(text))
         if line is not None:
             return line, "le gras, l'italique et les liens"
@@ -72,15 +82,17 @@ def _block_depth(line: str) -> int:
 
 
 def _inline_too_deep(text: str) -> int | None:
-    """Delimiters opened and not yet closed in a paragraph: `[`, and a run of `*` or `_` before
-    a word (one after a word closes)."""
+    """Delimiters opened and not yet closed in a paragraph: `[`, and a run of `*` or `_` between
+    a space and a word (one after a word closes)."""
     for start_line, paragraph in _paragraphs(text):
+        if not _many_delimiters(paragraph):
+            continue
         depth = 0
         for match in _INLINE.finditer(paragraph):
             token = match.group(0)
             before = paragraph[match.start() - 1] if match.start() else " "
             after = paragraph[match.end()] if match.end() < len(paragraph) else " "
-            if token == "[" or (token[0] in "*_" and not after.isspace() and before.isspace()):
+            if token == "[" or (token[0] in "*_" and not after.isspace() and before in " \t\n"):
                 depth += 1
                 if depth > MAX_NESTING:
                     return start_line + paragraph.count("\n", 0, match.start())
@@ -91,7 +103,7 @@ def _inline_too_deep(text: str) -> int | None:
 
 def _paragraphs(text: str):
     line = 0
-    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+    for paragraph in _BLANK_LINE.split(text) if "\n" in text else (text,):
         if paragraph.strip():
             yield line, paragraph
         line += paragraph.count("\n")

@@ -53,11 +53,6 @@ class FileTexts:
         if self.body.strip():
             yield Text(self.body, self.origin, None, in_body=True)
 
-    def names(self) -> Iterator[Text]:
-        """The field names of the front matter, each at its line (a check of characters
-        reads them too: a message may quote them)."""
-        yield from _walk_names(self.origin, self.origin.data, ())
-
     @cached_property
     def _lowered(self) -> str:
         return f"{self.body}\n{_joined_strings(self.origin.data)}".lower()
@@ -80,7 +75,7 @@ class FileTexts:
 
 
 def _joined_strings(value: Any) -> str:
-    """Every text inside `value`, field names too, joined by line ends (in no particular order)."""
+    """Every text inside `value`, joined by line ends (in no particular order)."""
     found: list[str] = []
     pending = [value]
     while pending:  # a loop rather than recursion: hundreds of thousands of values
@@ -88,7 +83,6 @@ def _joined_strings(value: Any) -> str:
         if isinstance(item, str):
             found.append(item)
         elif isinstance(item, dict):
-            found.extend(key for key in item if isinstance(key, str))
             pending.extend(item.values())
         elif isinstance(item, list):
             pending.extend(item)
@@ -104,17 +98,6 @@ def _walk(origin: Origin, value: Any, path: FieldPath) -> Iterator[Text]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _walk(origin, item, path + (index,))
-
-
-def _walk_names(origin: Origin, value: Any, path: FieldPath) -> Iterator[Text]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str):
-                yield Text(key, origin, path + (key,))
-            yield from _walk_names(origin, item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk_names(origin, item, path + (index,))
 
 
 def line_within(text: Text, offset: int) -> int:

@@ -10,6 +10,7 @@ their characters shows without parsing (`could_nest_beyond`).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import yaml
 
@@ -33,8 +34,19 @@ def could_nest_beyond(text: str, limit: int) -> bool:
     list directly: so a block `d` levels deep starts at column (d - 2) / 2 at least, and
     what stands before it on its line is in `_LINE_PREFIX`. A list or group in brackets
     nests only in blocks, one level per bracket."""
-    widest = max(map(len, _LINE_PREFIX.findall(text)), default=0)
-    return 2 * widest + 2 + text.count("[") + text.count("{") > limit
+    brackets = text.count("[") + text.count("{")
+    widest_allowed = (limit - 2 - brackets) // 2  # the widest line prefix that keeps within `limit`
+    if widest_allowed < 0:
+        return True
+    if "&" in text or "!" in text:  # anchors and tags: prefixes of any width
+        return max(map(len, _LINE_PREFIX.findall(text)), default=0) > widest_allowed
+    return _prefix_wider_than(widest_allowed).search("\n" + text) is not None
+
+
+@cache
+def _prefix_wider_than(width: int) -> re.Pattern[str]:
+    # Searched from each line end: far quicker than trying every position for a line start.
+    return re.compile(rf"\n[ \t?:-]{{{width + 1}}}")
 
 
 def refuse_deep_nesting(text: str, display_path: str, first_line: int = 1) -> None:

@@ -10,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from centre_ressources.checks.characters import unwritable_characters
+from centre_ressources.content.frontmatter import parse_document
+from centre_ressources.content.validate import validate_document
 from support.texts import PATH, body_texts, errors, file_texts
 
 
@@ -45,9 +47,12 @@ def test_a_refused_character_in_the_body_is_refused_at_its_own_line():
     assert "U+E001" in found[0] and "U+E002" in found[1]
 
 
-def test_a_field_name_is_read_too():
-    found = errors(unwritable_characters(file_texts('---\ntitre: Fiche fictive\n"champ\\x0c": x\n---\n')))
-    assert len(found) == 1 and found[0].startswith(f"{PATH}:3:1 : champ « champU+000C » : un saut de page")
+def test_a_field_name_with_one_is_refused_by_the_schema_and_printed_safely():
+    doc = parse_document('---\ntitre: Fiche fictive\n"champ\\x0c\\ud800": x\n---\n', PATH)
+    unknown = [error.format() for error in validate_document(doc, "parcours") if "inconnu" in error.message]
+    assert len(unknown) == 1
+    assert unknown[0].startswith(f"{PATH}:3:1 : champ « champU+000CU+D800 » : ce champ est inconnu")
+    unknown[0].encode("utf-8")  # no surrogate left to print
 
 
 def test_ordinary_french_text_passes():
