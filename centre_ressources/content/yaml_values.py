@@ -8,7 +8,8 @@ One contract, `read_values`, with two readings behind it:
   position kept; it gives up (`NeedsWalker`) on anything the reference would refuse, which
   then names the line. A text with « & » (maybe an anchor, so maybe an alias) goes to the
   reference directly: only the walker tells an alias from a value written twice.
-Positions are found by the reference, only when a message needs one.
+Positions are found by the reference, only when a message needs one. Both compose by
+recursion: blocks nested too deep are refused before, by yaml_depth.py.
 Both give the same value for every text: tests/unit/content/test_yaml_values.py feeds them a
 corpus of tricky values. The benchmark's docs (benchmarks/LISEZMOI.md) say what each saves.
 """
