@@ -65,8 +65,10 @@ def _code_classes() -> frozenset[str]:
     return frozenset(name for name in STANDARD_TYPES.values() if name)
 
 
-# Classes the converted HTML may hold, by tag: an admonition's, highlighted code's.
+# Classes the converted HTML may hold, by tag: an admonition's, highlighted code's, a heading's
+# permalink (the table of contents').
 CLASSES: dict[str, frozenset[str]] = {
+    "a": frozenset({"headerlink"}),
     "div": frozenset({"admonition", "highlight"}) | ADMONITION_TYPES,
     "p": frozenset({"admonition-title"}),
     "details": ADMONITION_TYPES,

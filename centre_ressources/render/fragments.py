@@ -26,9 +26,11 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from centre_ressources import urls
+from centre_ressources.render.contributed import ContributedExtension
 from centre_ressources.render.pictures.markup import Html
 
-# The Markdown extensions of mkdocs.yml, less `toc`: a fragment holds no heading of the page.
+# The Markdown extensions of mkdocs.yml, less `toc` (a fragment holds no heading of the page)
+# and with the contributed one treating the whole text (contributed.py).
 SITE_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
                    "pymdownx.details", "pymdownx.superfences")
 
@@ -100,7 +102,7 @@ def served_link(page_uri: str, target: str) -> str:
 def _reader() -> tuple[markdown.Markdown, _PageLinks]:
     """One Markdown reader for every fragment of a build (reset before each), and its link
     rewriter, run last (priority 1), once the inline patterns have made the links."""
-    reader = markdown.Markdown(extensions=list(SITE_EXTENSIONS))
+    reader = markdown.Markdown(extensions=[*SITE_EXTENSIONS, ContributedExtension(whole=True)])
     links = _PageLinks(reader)
     reader.treeprocessors.register(links, "centre_ressources_links", 1)
     return reader, links
