@@ -34,18 +34,12 @@ _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 
 
 def frame(text: str) -> str:
-    """A contributed Markdown text, as its own blocks of a page, between the two markers."""
+    """A contributed Markdown text, as its own blocks of a page (on a line of the template's
+    own), between the two markers."""
     text = text.replace(OPEN, "").replace(CLOSE, "").strip("\n")
     if not text.strip():
         return ""
-    return f"\n\n{OPEN}\n\n{text}\n\n{CLOSE}\n\n"
-
-
-def unframed(markdown: str) -> str:
-    """A page's Markdown without the markers, for a builder that does not run this extension."""
-    if OPEN not in markdown:
-        return markdown
-    return markdown.replace(f"\n\n{OPEN}\n\n", "\n\n").replace(f"\n\n{CLOSE}\n\n", "\n\n")
+    return f"\n{OPEN}\n\n{text}\n\n{CLOSE}\n"
 
 
 class UnpairedMarker(ValueError):

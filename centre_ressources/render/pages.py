@@ -151,7 +151,7 @@ def _contributed(context: jinja2.runtime.Context, text: str | Section) -> str:
         text = f"## {text.title}\n\n{text.text}" if text.title else text.text
     if context.get("frame_contributions"):
         return contributed.frame(text)
-    return f"\n\n{text.strip(chr(10))}\n\n" if text.strip() else ""
+    return f"\n{text.strip(chr(10))}\n" if text.strip() else ""
 
 
 @jinja2.pass_context

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import re
 
-# Python-Markdown's escapable characters with the site's extensions (markdown.Markdown.ESCAPED_CHARS,
-# `|` added by tables): a backslash before any other character is kept as a backslash.
-_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# The characters Python-Markdown (with the site's extensions) reads anywhere in a line: emphasis,
+# code, links, attribute lists, a heading's closing hashes, a table's cells. Each is escaped with
+# a backslash, which Python-Markdown accepts before exactly these (Markdown.ESCAPED_CHARS).
+_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
+# What starts a block at the beginning of a line: a list, a quote, a rule, a definition. Its
+# mark is written as a character reference, which Markdown shows and never reads as a mark.
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+>=~:])")
+
+
+def _reference(mark: re.Match) -> str:
+    number, after, sign = mark.groups()
+    return f"{number}&#{ord(after)};" if number else f"&#{ord(sign)};"
 
 
 def html_text(text: object) -> str:
@@ -20,7 +29,7 @@ def html_text(text: object) -> str:
 
 
 def markdown_text(text: object) -> str:
-    """`text` as Markdown that reads back as exactly this text, on one line."""
+    """`text` as Markdown that reads back as exactly this text, on one line, wherever it is put."""
     value = " ".join(str(text).split())
-    value = value.replace("&", "&amp;").replace("<", "&lt;")
-    return _ESCAPABLE.sub(r"\\\1", value)
+    value = _INLINE.sub(r"\\\1", value.replace("&", "&amp;").replace("<", "&lt;"))
+    return _LINE_START.sub(_reference, value)
