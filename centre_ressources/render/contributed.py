@@ -106,9 +106,13 @@ class _Sanitise(Postprocessor):
         return result
 
 
-def _keep_heading_id(tag: str, attribute: str, value: str) -> str | None:
+def _filter(tag: str, attribute: str, value: str) -> str | None:
+    """What nh3's lists cannot say: which ids, which classes (none left: no empty attribute),
+    which image addresses."""
     if attribute == "id":
         return value if tag in _HEADINGS and allowed.is_heading_id(value) else None
+    if attribute == "class":
+        return " ".join(name for name in value.split() if name in allowed.CLASSES.get(tag, ())) or None
     if attribute in {"href", "src"} and tag == "img" and _is_remote(value):
         return None  # an image from another host would tell it of every visit
     return value
@@ -128,7 +132,7 @@ def _cleaner() -> nh3.Cleaner:
         allowed_classes={tag: set(names) for tag, names in allowed.CLASSES.items()},
         url_schemes=set(allowed.URL_SCHEMES),
         filter_style_properties=set(allowed.STYLE_PROPERTIES),
-        attribute_filter=_keep_heading_id,
+        attribute_filter=_filter,
         link_rel=None,
         strip_comments=True,
     )
