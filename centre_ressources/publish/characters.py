@@ -14,17 +14,21 @@ import re
 # controls, the noncharacters): HTML's parser flags the same ones. The other planes'
 # noncharacters (U+1FFFE, U+1FFFF, ...) are looked for among the rare characters past U+1FFFD.
 _NOT_MARKUP_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_LATE_PLANES = re.compile("[\U0001fffe-\U0010ffff]")
+# Any of those, in one class: one search for the texts (nearly all) that hold none.
+_SUSPECT = re.compile(_NOT_MARKUP_TEXT.pattern[:-1] + _LATE_PLANES.pattern[1:])
 # The controls that Python's str.split() counts as white space (vertical tab, form feed,
 # information separators, next line): a space, not nothing, so that words stay apart.
 _SPACE_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
-_LATE_PLANES = re.compile("[\U0001fffe-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
     """`text` without the characters an XML or HTML document cannot (or should not) hold, nor
     a CSV cell: control characters but tab and line breaks (those that separate words become
-    a space), surrogates, noncharacters. Escaping `<`, `&` and quotes is still the serializer's job."""
+    a space), surrogates, noncharacters. Escaping `<`, `&` and quotes is the serializer's job."""
+    if _SUSPECT.search(text) is None:
+        return text
     text = _NOT_MARKUP_TEXT.sub("", _SPACE_CONTROLS.sub(" ", text))
     return _LATE_PLANES.sub(_without_noncharacter, text)
 
