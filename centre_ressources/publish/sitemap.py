@@ -28,8 +28,12 @@ _URL_CHILDREN = frozenset(f"{NAMESPACE}{name}" for name in ("loc", "lastmod", "c
 _DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:T[0-9:.+\-Z]*)?\s*")
 
 
-def _refused(reason: str) -> ValueError:
-    return ValueError(f"sitemap.xml {reason} : le plan du site n'est pas publié.")
+class SitemapRefused(ValueError):
+    """The sitemap holds something else than addresses and dates (message in French)."""
+
+
+def _refused(reason: str) -> SitemapRefused:
+    return SitemapRefused(f"sitemap.xml {reason} : le plan du site n'est pas publié.")
 
 
 def sitemap_dates(sitemap_xml: str) -> list[date]:
