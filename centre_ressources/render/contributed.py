@@ -27,6 +27,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from centre_ressources.content import contributed_markup as allowed
+from centre_ressources.render.plain_text import without_private_use
 
 OPEN, CLOSE = "\ue020", "\ue021"  # private-use characters: `check` refuses them in contributions
 _OPEN_P, _CLOSE_P = f"<p>{OPEN}</p>", f"<p>{CLOSE}</p>"
@@ -36,7 +37,7 @@ _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 def frame(text: str) -> str:
     """A contributed Markdown text, as its own blocks of a page (on a line of the template's
     own), between the two markers."""
-    text = text.replace(OPEN, "").replace(CLOSE, "").strip("\n")
+    text = without_private_use(text).strip("\n")
     if not text.strip():
         return ""
     return f"\n{OPEN}\n\n{text}\n\n{CLOSE}\n"

@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from centre_ressources import urls
 from centre_ressources.render.contributed import ContributedExtension
 from centre_ressources.render.pictures.markup import Html
+from centre_ressources.render.plain_text import without_private_use
 
 # The Markdown extensions of mkdocs.yml, less `toc` (a fragment holds no heading of the page)
 # and with the contributed one treating the whole text (contributed.py).
@@ -47,7 +48,7 @@ def _is_plain(text: str) -> bool:
 
 def inline_html(text: str, page_uri: str) -> Html:
     """A one-paragraph text (a list item, a cell, a sentence) as inline HTML."""
-    text = text.strip()
+    text = without_private_use(text).strip()
     if _is_plain(text) and "\n\n" not in text:
         return Html(text)
     converted = _convert(text, page_uri)
@@ -58,7 +59,7 @@ def inline_html(text: str, page_uri: str) -> Html:
 
 def block_html(text: str, page_uri: str) -> Html:
     """A text of one or more paragraphs (or lists, or anything Markdown) as HTML blocks."""
-    text = text.strip()
+    text = without_private_use(text).strip()
     if not text:
         return Html("")
     if _is_plain(text):

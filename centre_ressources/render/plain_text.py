@@ -23,13 +23,23 @@ def _reference(mark: re.Match) -> str:
     return f"{number}&#{ord(after)};" if number else f"&#{ord(sign)};"
 
 
+# The private-use characters: the build marks parts of its pages with some of them (check
+# refuses them in contributions); a contributed text never carries one into a page.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def without_private_use(text: str) -> str:
+    return _PRIVATE_USE.sub("", text) if _PRIVATE_USE.search(text) else text
+
+
 def html_text(text: object) -> str:
     """`text` as HTML text, on one line (quotes are left as they are: not in an attribute)."""
-    return " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = " ".join(without_private_use(str(text)).split())
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def markdown_text(text: object) -> str:
     """`text` as Markdown that reads back as exactly this text, on one line, wherever it is put."""
-    value = " ".join(str(text).split())
+    value = " ".join(without_private_use(str(text)).split())
     value = _INLINE.sub(r"\\\1", value.replace("&", "&amp;").replace("<", "&lt;"))
     return _LINE_START.sub(_reference, value)
