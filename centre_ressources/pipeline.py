@@ -91,7 +91,7 @@ def _without(content: Content, absent: dict[str, frozenset[str]], records: froze
 def generate(root: Path, site_url: str | None = None,
              downloads_dir: Path | str | None = None, link_terms: bool = True,
              deferred: DeferredParts | None = None, in_pack: bool = False,
-             cache: LoadCache | None = None) -> tuple[Catalogue, RenderedSite]:
+             cache: LoadCache | None = None, frame_contributions: bool = False) -> tuple[Catalogue, RenderedSite]:
     """Check and render everything; raise ContentErrors before any file is written.
 
     `site_url` (the site's public address) gives each sheet its permanent address and QR code;
@@ -100,20 +100,21 @@ def generate(root: Path, site_url: str | None = None,
     `deferred` (a build) keeps the pictures and glossary links out of the Markdown, to be put
     in the HTML by `deferred.restore` once each page is converted;
     `in_pack`: the build is the offline pack (its downloads page says so);
-    `cache` (the preview) keeps the files read, so that only those that changed are read again."""
+    `cache` (the preview) keeps the files read, so that only those that changed are read again;
+    `frame_contributions`: the build's Markdown treats the contributors' texts (render/contributed.py)."""
     with cyclic_gc_paused():
-        return _generate(root, site_url, downloads_dir, link_terms, deferred, in_pack, cache)
+        return _generate(root, site_url, downloads_dir, link_terms, deferred, in_pack, cache, frame_contributions)
 
 
 def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None, link_terms: bool,
               deferred: DeferredParts | None, in_pack: bool = False,
-              cache: LoadCache | None = None) -> tuple[Catalogue, RenderedSite]:
+              cache: LoadCache | None = None, frame_contributions: bool = False) -> tuple[Catalogue, RenderedSite]:
     checked = _catalogue_of_what_passes(root, cache)
     catalogue, errors = checked.catalogue, checked.errors
     cases_dir = (root / CASES_DIR).resolve()  # resolved once, not once per case
     case_dirs = {case.slug: str(cases_dir / case.slug) for case in catalogue.cases}
     site = render_site(catalogue, case_dirs, site_url=site_url, downloads=find_downloads(downloads_dir, in_pack),
-                       link_terms=link_terms, deferred=deferred)
+                       link_terms=link_terms, deferred=deferred, frame_contributions=frame_contributions)
     absent_pages = {page(slug) for kind, page in ABSENT_PAGES.items() for slug in checked.absent.get(kind, ())}
     try:
         check_contributed_links(catalogue, checked.texts, site, root / DOCS_DIR, absent_pages)

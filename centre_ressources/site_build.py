@@ -7,7 +7,7 @@ needs it: the catalogue once the published files are written, the pages once han
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,13 @@ from centre_ressources.publish.jsonld import jsonld_by_page
 from centre_ressources.publish.sanitize import sanitize_html
 from centre_ressources.publish.staging import StagedFiles, refuse_hand_written_pages, stage_published_files
 from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.render.hand_written import asks_for_variables, page_context, render_page
 from centre_ressources.render.pages import RenderedSite
 from centre_ressources.render.scaffold import TEMPLATE_SLUG, scaffold_text
 
 
 def page_variables(catalogue: Catalogue) -> dict[str, Any]:
-    """The variables of the hand-written pages (mkdocs-macros)."""
+    """The variables of the hand-written pages that ask for them (render/hand_written.py)."""
     return {
         "nombre_fiches": len(catalogue.sheets),
         "nombre_etudes_de_cas": len(catalogue.cases),
@@ -46,6 +47,7 @@ class SiteBuild:
     deferred: DeferredParts = field(default_factory=DeferredParts)
     generated: frozenset[str] = frozenset()
     jsonld: dict[str, dict[str, Any]] = field(default_factory=dict)
+    variables: dict[str, Any] = field(default_factory=dict)  # of the hand-written pages
     staged: StagedFiles | None = None
     # pipeline.generate, or the preview's own, which keeps what it read for the next edit
     make: Callable[..., tuple[Catalogue, RenderedSite]] = generate
@@ -56,9 +58,10 @@ class SiteBuild:
         self.finish()
         self.deferred = DeferredParts()
         self.catalogue, self.site = self.make(root, site_url=site_url, downloads_dir=downloads_dir,
-                                              deferred=self.deferred, in_pack=in_pack)
+                                              deferred=self.deferred, in_pack=in_pack, frame_contributions=True)
         hold_until_built()
-        return self.site.nav, page_variables(self.catalogue)
+        self.variables = page_variables(self.catalogue)
+        return self.site.nav, self.variables
 
     def files(self, hand_written: Callable[[str], bool], site_url: str, site_name: str,
               description: str) -> Iterator[GeneratedFile]:
@@ -84,6 +87,14 @@ class SiteBuild:
 
     def is_generated(self, src_uri: str) -> bool:
         return src_uri in self.generated
+
+    def hand_written_markdown(self, src_uri: str, url: str, markdown: str, meta: dict[str, Any],
+                              site: Mapping[str, Any]) -> str:
+        """A hand-written page's Markdown (`url`: its address), its variables filled in if it asks
+        for them (raises PageTemplateError); a generated page never does, whatever it says."""
+        if src_uri in self.generated or not asks_for_variables(meta):
+            return markdown
+        return render_page(markdown, page_context(self.variables, site, url), f"docs/{src_uri}")
 
     def finished_html(self, src_uri: str, html: str) -> str:
         """A generated page's HTML with its deferred parts put in (before other plugins)."""

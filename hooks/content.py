@@ -5,7 +5,8 @@ The events, in the order MkDocs runs them (priorities: centre_ressources/build_o
 - on_config (CONTENT_FIRST): all content checked and rendered; a content error stops the build
   here, before MkDocs empties the output folder. The navigation and the pages' variables.
 - on_files: the generated pages and the published files added.
-- on_page_markdown: a generated page has read its Markdown; its file's copy is emptied.
+- on_page_markdown: a generated page has read its Markdown, its file's copy is emptied; a
+  hand-written page that asks for them gets its variables (render/hand_written.py).
 - on_page_content: deferred parts put in (DEFERRED_PARTS_FIRST), HTML sanitised (SANITIZE_LAST).
 - on_env: the side navigation kept for the pages outside it (docs/overrides/main.html).
 - on_page_context: the page's JSON-LD, for docs/overrides/main.html.
@@ -29,6 +30,7 @@ from centre_ressources.content.glossary import GLOSSARY_FILE
 from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.errors import ContentErrors, SiteConflict
 from centre_ressources.material.navigation_cache import NavigationCache
+from centre_ressources.render.hand_written import PageTemplateError
 from centre_ressources.site_build import SiteBuild
 
 build = SiteBuild()
@@ -38,13 +40,12 @@ build = SiteBuild()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     offline = config.plugins.get("material/offline")  # on: this build is the offline pack
     try:
-        nav, variables = build.start(Path(config.config_file_path).parent, config.site_url,
+        nav, _ = build.start(Path(config.config_file_path).parent, config.site_url,
                                      os.environ.get(DOWNLOADS_VARIABLE),
                                      in_pack=bool(offline and offline.config.enabled))
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None  # shown as a plain message, exit code 1
     config.nav = nav
-    config.extra.update(variables)
     return config
 
 
@@ -67,7 +68,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     if build.is_generated(page.file.src_uri):
         page.file.content_string = ""  # the page holds its own copy now
-    return markdown
+        return markdown
+    try:
+        return build.hand_written_markdown(page.file.src_uri, page.url, markdown, page.meta, config)
+    except PageTemplateError as error:
+        raise PluginError(str(error)) from None
 
 
 @event_priority(build_order.DEFERRED_PARTS_FIRST)

@@ -230,7 +230,7 @@ class Preview:
             set_exclusions([asset], config)
             files.append(asset)
         build_state.generated = (build_state.generated | set(update.added)) - set(update.removed)
-        config.extra.update(page_variables(update.catalogue))
+        build_state.variables = page_variables(update.catalogue)
         for uri in update.removed:
             build_state.jsonld.pop(uri, None)
         # only for the pages the edit can change (those rendered again): each page's is read as it is converted

@@ -30,6 +30,7 @@ from centre_ressources import build_order
 from centre_ressources.publish.csp import bundle_styles
 from centre_ressources.publish.finish import finish_page, finish_site
 from centre_ressources.publish.search_index import SearchIndexError
+from centre_ressources.publish.sitemap import SitemapRefused
 
 
 @dataclass
@@ -72,5 +73,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         finish_site(Path(config.site_dir), search_index=not run.serving and not _material_search(config),
                     policy=not run.serving, finished=run.finished)
-    except SearchIndexError as error:
+    except (SearchIndexError, SitemapRefused) as error:
         raise PluginError(str(error)) from None

@@ -7,6 +7,7 @@ pages the site will have (generated and hand-written) and their anchors.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections import ChainMap
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from centre_ressources.content.markdown_code import lines_outside_code, mask_code
 from centre_ressources.content.records import Origin
+from centre_ressources.content.slugs import heading_slug
 from centre_ressources.content.texts import FileTexts, line_within
 from centre_ressources.errors import ContentError
 
@@ -24,16 +26,13 @@ _INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$", re.M)
 _HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
-_EXPLICIT_ID = re.compile(r"#(?P<id>[\w-]+)")
+_EXPLICIT_ID = re.compile(r"#(?P<id>[^\s}]+)")
 _MD_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ESCAPED = re.compile(r"\\(.)")  # a character escaped by a backslash: itself
 
 
 def heading_ids(markdown_text: str) -> set[str]:
     """The ids Python-Markdown gives the headings of a page (toc slugs, or explicit {#id})."""
-    # The rule MkDocs uses for heading ids; imported here, when a page's anchors are first
-    # needed, rather than at the start of every `check` (Python-Markdown takes a while to load).
-    from markdown.extensions.toc import slugify as toc_slugify
-
     ids: set[str] = set()
     for line, is_text in lines_outside_code(markdown_text.split("\n"), markdown_text):
         match = _HEADING.match(line) if is_text else None
@@ -44,7 +43,7 @@ def heading_ids(markdown_text: str) -> set[str]:
             ids.add(explicit["id"])
             continue
         title = re.sub(r"[*_`]", "", _MD_LINK_TEXT.sub(r"\1", match["title"]))
-        slug = toc_slugify(title, "-")
+        slug = heading_slug(html.unescape(_ESCAPED.sub(r"\1", title)), "-")
         candidate, counter = slug, 1
         while candidate in ids:  # same de-duplication as the toc extension
             candidate, counter = f"{slug}_{counter}", counter + 1

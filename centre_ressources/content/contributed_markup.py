@@ -59,14 +59,16 @@ ADMONITION_TYPES = frozenset({
 def _code_classes() -> frozenset[str]:
     """The classes of highlighted code (Pygments' token names, as pymdownx.superfences writes them)."""
     try:
-        from pygments.token import STANDARD_TYPES  # type: ignore[import-untyped]
+        from pygments.token import STANDARD_TYPES
     except ImportError:  # no highlighting: code is written without classes
         return frozenset()
     return frozenset(name for name in STANDARD_TYPES.values() if name)
 
 
-# Classes the converted HTML may hold, by tag: an admonition's, highlighted code's.
+# Classes the converted HTML may hold, by tag: an admonition's, highlighted code's, a heading's
+# permalink (the table of contents').
 CLASSES: dict[str, frozenset[str]] = {
+    "a": frozenset({"headerlink"}),
     "div": frozenset({"admonition", "highlight"}) | ADMONITION_TYPES,
     "p": frozenset({"admonition-title"}),
     "details": ADMONITION_TYPES,

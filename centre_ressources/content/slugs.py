@@ -21,6 +21,20 @@ def slugify(title: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
 
 
+def heading_slug(text: str, separator: str = "-") -> str:
+    """A heading's id, made as the table of contents makes it (Python-Markdown's rule, the
+    `toc` extension's `slugify` in mkdocs.yml), then kept in the contributed namespace: never a
+    leading or trailing separator (Material's own ids start with "__"), never two in a row (the
+    site's script ids hold "--": content/contributed_markup.py)."""
+    from markdown.extensions.toc import slugify as markdown_slugify  # loaded when a page is read
+
+    slug = _SEPARATOR_RUN.sub(lambda run: "-" if "-" in run[0] else "_", markdown_slugify(text, separator))
+    return slug.strip("-_") or "section"
+
+
+_SEPARATOR_RUN = re.compile(r"[-_]{2,}")
+
+
 def is_slug(text: str) -> bool:
     return bool(SLUG_PATTERN.match(text))
 

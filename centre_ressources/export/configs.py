@@ -1,8 +1,9 @@
 """A configuration for each builder of the export, from the project's mkdocs.yml: the same site
 (name, address, theme, styles, scripts, Markdown extensions), the navigation and the `extra`
 values of the build written out, and nothing a builder without hooks cannot read: no hooks, no
-Python callables (`!!python/name:`), no macros (the export has rendered them), no tags plugin
-(the export has written the keywords: keywords.py), no offline pack (an MkDocs build's option).
+Python callables (`!!python/name:`, such as the headings' ids), no Markdown extension of the
+project's own (render/contributed.py: the export leaves the contributed texts unframed, and
+`check` has refused what it would remove), no offline pack (an MkDocs build's option).
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ TARGETS = (Target("mkdocs", "mkdocs.yml", "overrides/mkdocs"),
            # Zensical's "classic" look is Material's: the same site, and the colours that the
            # accessibility corrections (docs/assets/stylesheets/accessibilite.css) were made for.
            Target("zensical", "zensical.yml", "overrides/zensical", {"variant": "classic"}))
-# What the hooks, the macros and the offline pack need, and only the project's build has.
+# What the hooks and the offline pack need, and only the project's build has.
 LEFT_OUT = ("hooks", "watch", "exclude_docs", "docs_dir", "site_dir")
 PLUGINS_KEPT = ("search",)
+PROJECT_EXTENSIONS = "centre_ressources."  # the project's own Markdown extensions
 
 
 class _Callable:
@@ -71,6 +73,11 @@ def _plugins(plugins: list) -> list:
     return kept
 
 
+def _extensions(extensions: list) -> list:
+    return [extension for extension in extensions or []
+            if not (extension if isinstance(extension, str) else next(iter(extension))).startswith(PROJECT_EXTENSIONS)]
+
+
 def _without_callables(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _without_callables(v) for k, v in value.items() if not isinstance(v, _Callable)}
@@ -84,6 +91,7 @@ def target_config(config: dict[str, Any], nav: list, variables: dict[str, Any], 
     document["docs_dir"] = "docs"
     document["theme"] = {**document.get("theme", {}), "custom_dir": target.overrides, **target.theme}
     document["plugins"] = _plugins(document.get("plugins", []))
+    document["markdown_extensions"] = _extensions(document.get("markdown_extensions", []))
     document["extra"] = {**document.get("extra", {}), **variables}
     document["nav"] = nav
     return _without_callables(document)

@@ -21,13 +21,11 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from centre_ressources.errors import SiteConflict
 from centre_ressources.export.configs import TARGETS, project_config, target_config
-from centre_ressources.export.keywords import with_keywords
 from centre_ressources.export.macros import render_macro_page
 from centre_ressources.export.theme import write_overrides
 from centre_ressources.folders import replace_folder
@@ -36,6 +34,7 @@ from centre_ressources.publish.files import each_published_file
 from centre_ressources.publish.jsonld import jsonld_by_page
 from centre_ressources.publish.staging import refuse_hand_written_pages
 from centre_ressources.render.deferred import DeferredParts
+from centre_ressources.render.front_matter import with_fields
 from centre_ressources.site_build import page_variables
 
 GENERATED_LIST = "pages-generees.txt"
@@ -65,17 +64,16 @@ def export_site(root: Path, destination: Path) -> Export:
         docs = staging / "docs"
         hand_written = _copy_hand_written(root / DOCS_DIR, docs)
         refuse_hand_written_pages(site.pages, lambda src_uri: src_uri in hand_written)
-        page_config = {**config, "extra": {**config.get("extra", {}), **variables}}
         for src_uri in sorted(hand_written):
             if src_uri.endswith(".md"):
                 path = docs / src_uri
-                path.write_text(render_macro_page(path.read_text(encoding="utf-8"), src_uri, page_config),
+                path.write_text(render_macro_page(path.read_text(encoding="utf-8"), src_uri, config, variables),
                                 encoding="utf-8")
         jsonld = jsonld_by_page(catalogue, site_url or "/", config["site_name"])
         for src_uri, text in site.pages.items():
-            text = with_keywords(src_uri, deferred.place_blocks(src_uri, text), catalogue)
+            text = deferred.place_blocks(src_uri, text)
             if src_uri in jsonld:
-                text = _with_meta(text, "jsonld", jsonld[src_uri])
+                text = with_fields(text, jsonld=jsonld[src_uri])
             _write(docs / src_uri, text)
         for src_uri, source in site.assets.items():
             target = docs / src_uri
@@ -118,14 +116,6 @@ def _copy_hand_written(docs_dir: Path, docs: Path) -> set[str]:
     shutil.copytree(docs_dir, docs, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.rmtree(docs / overrides, ignore_errors=True)
     return {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
-
-
-def _with_meta(markdown: str, key: str, value: Any) -> str:
-    """The page with one more front matter entry (JSON, which YAML reads as it is)."""
-    entry = f"{key}: {json.dumps(value, ensure_ascii=False, separators=(',', ':'))}\n"
-    if markdown.startswith("---\n"):
-        return "---\n" + entry + markdown[4:]
-    return f"---\n{entry}---\n{markdown}"
 
 
 def _write(path: Path, text: str) -> None:

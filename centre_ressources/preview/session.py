@@ -69,15 +69,17 @@ class PreviewSession:
         self.site: RenderedSite | None = None
         self.deferred: DeferredParts | None = None
         self.in_pack = False
+        self.frame_contributions = False
 
     def generate(self, root: Path, site_url: str | None = None, downloads_dir: Path | str | None = None,
                  link_terms: bool = True, deferred: DeferredParts | None = None,
-                 in_pack: bool = False) -> tuple[Catalogue, RenderedSite]:
+                 in_pack: bool = False, frame_contributions: bool = False) -> tuple[Catalogue, RenderedSite]:
         """pipeline.generate, remembered: the state that the next edits start from."""
         self.cache.start_pass()
         catalogue, site = generate(root, site_url=site_url, downloads_dir=downloads_dir, link_terms=link_terms,
-                                   deferred=deferred, in_pack=in_pack, cache=self.cache)
-        self.in_pack = in_pack
+                                   deferred=deferred, in_pack=in_pack, cache=self.cache,
+                                   frame_contributions=frame_contributions)
+        self.in_pack, self.frame_contributions = in_pack, frame_contributions
         self.root, self.site_url, self.downloads_dir = root, site_url, downloads_dir
         self.catalogue, self.site, self.deferred = catalogue, site, deferred
         return catalogue, site
@@ -103,7 +105,7 @@ class PreviewSession:
         case_dirs = {case.slug: str(cases_dir / case.slug) for case in new.cases}
         downloads = find_downloads(self.downloads_dir, self.in_pack)
         fresh = render_site(new, case_dirs, site_url=self.site_url, downloads=downloads, link_terms=False,
-                            deferred=self.deferred)
+                            deferred=self.deferred, frame_contributions=self.frame_contributions)
         if fresh.nav != site.nav:
             raise WholeBuild("navigation modifiée")
         added = tuple(uri for uri in fresh.pages if uri not in site.pages)

@@ -2,6 +2,8 @@
 
 Every date comes from the content (`mise_a_jour`), never from the clock, so two builds of
 the same sources give the same file. Entry ids are the permanent addresses of the pages.
+Written by ElementTree, which escapes; every text and attribute first loses the characters
+XML cannot hold (publish/characters.py), so the feed parses whatever a title contains.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
+from centre_ressources.publish.characters import clean_line, clean_text
 from centre_ressources.publish.open_data import LICENCE
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -28,11 +31,11 @@ class Entry:
 
 
 def entries(catalogue: Catalogue, site_url: str) -> list[Entry]:
-    found = [Entry(s.titre, urls.absolute(site_url, urls.sheet_page(s.slug)), s.mise_a_jour,
-                   " ".join(s.en_bref.split()), "fiche", "Fiche méthode", s.mots_cles)
+    found = [Entry(clean_line(s.titre), urls.absolute(site_url, urls.sheet_page(s.slug)), s.mise_a_jour,
+                   clean_line(s.en_bref), "fiche", "Fiche méthode", tuple(clean_line(k) for k in s.mots_cles))
              for s in catalogue.sheets]
-    found += [Entry(c.titre, urls.absolute(site_url, urls.case_page(c.slug)), c.mise_a_jour,
-                    " ".join(c.resume.split()), "etude-de-cas", "Étude de cas")
+    found += [Entry(clean_line(c.titre), urls.absolute(site_url, urls.case_page(c.slug)), c.mise_a_jour,
+                    clean_line(c.resume), "etude-de-cas", "Étude de cas")
               for c in catalogue.cases]
     # Newest first; on the same date, in order of address (sorts are stable).
     found.sort(key=lambda e: e.url)
@@ -49,16 +52,17 @@ def atom_feed(catalogue: Catalogue, site_url: str, site_name: str, description: 
     ET.register_namespace("", ATOM)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}",
+                                {name: clean_text(value) for name, value in attributes.items()})
         if text is not None:
-            element.text = text
+            element.text = clean_text(text)
         return element
 
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
     sub(feed, "id", urls.absolute(site_url, urls.FEED))
-    sub(feed, "title", site_name)
+    sub(feed, "title", clean_line(site_name))
     if description:
-        sub(feed, "subtitle", " ".join(description.split()))
+        sub(feed, "subtitle", clean_line(description))
     sub(feed, "updated", _timestamp(max((e.updated for e in items), default="1970-01-01")))
     author = sub(feed, "author")
     sub(author, "name", site_name)

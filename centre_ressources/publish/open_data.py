@@ -16,6 +16,7 @@ from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.content.records import EtudeDeCas, Fiche
 from centre_ressources.content.sections import split_sections
+from centre_ressources.publish.characters import clean_line
 
 # Semantic versioning of the exported format: a new optional field raises the minor number,
 # a removed or renamed field the major one. Keep the JSON Schemas' "version" in step.
@@ -222,20 +223,36 @@ CASE_COLUMNS: dict[str, Any] = {
 }
 
 
-def _cell(value: Any) -> str:
+# A cell that starts with one of these, a spreadsheet may read as a formula (=HYPERLINK(…),
+# +1, -1, @SUM(…), or after a tab or carriage return): OWASP's advice on CSV injection is to
+# prefix it with a single quote, which spreadsheets show as text, and to quote it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral_cell(text: str) -> str:
+    """A text cell that no spreadsheet reads as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell(value: Any) -> str | int:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
+    if isinstance(value, int):
+        return value  # written unquoted, so that a spreadsheet reads it as a number
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(" ".join(str(item).split()) for item in value)
-    return " ".join(str(value).split())  # one line per record: folded text has no line breaks
+        text = LIST_SEPARATOR.join(clean_line(str(item)) for item in value)
+    else:
+        text = clean_line(str(value))  # one line per record: folded text has no line breaks
+    return neutral_cell(text)
 
 
 def to_csv(records: list[dict[str, Any]], columns: dict[str, Any]) -> str:
-    """RFC 4180 CSV (comma, double quotes, CRLF), UTF-8; a last column states the licence."""
+    """RFC 4180 CSV (comma, double quotes, CRLF), UTF-8; a last column states the licence.
+    Every text cell is quoted, numbers are not; see FORMULA_STARTS."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([*columns, "licence"])
     for record in records:
         writer.writerow([*(_cell(get(record)) for get in columns.values()), LICENCE["sigle"]])

@@ -5,16 +5,23 @@ A static host cannot be relied on for HTTP redirects, so each page redirects thr
 a script that keeps the #etape-N of a step link (a meta refresh would drop it), a meta
 refresh when scripts are off, and a visible link. Its canonical link names the new address
 for search engines. Written by us, so mkdocs-redirects is not needed.
+
+The target is only ever a path the build computed from two slugs, each checked against the
+slug pattern here again: no contributed text reaches the script, the refresh or the link but
+the title, escaped.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
+from centre_ressources.content.slugs import is_slug
+from centre_ressources.publish.characters import clean_line
 
 
 @dataclass(frozen=True)
@@ -30,24 +37,29 @@ class Redirect:
         return urls.public_url(self.old_src) + "index.html"
 
 
+def _redirect(page: Callable[[str], str], old: str, new: str, title: str, kind: str) -> Redirect:
+    for slug in (old, new):
+        if not is_slug(slug):
+            raise ValueError(f"« {slug} » n'est pas un nom de page (lettres minuscules sans accents, "
+                             "chiffres et tirets) : la page de redirection n'est pas écrite.")
+    return Redirect(page(old), page(new), title, kind)
+
+
 def redirects(catalogue: Catalogue) -> list[Redirect]:
     found = []
     for sheet in catalogue.sheets:
-        found += [Redirect(urls.sheet_page(alias), urls.sheet_page(sheet.slug), sheet.titre, "la fiche")
-                  for alias in sheet.alias]
+        found += [_redirect(urls.sheet_page, alias, sheet.slug, sheet.titre, "la fiche") for alias in sheet.alias]
     for case in catalogue.cases:
-        found += [Redirect(urls.case_page(alias), urls.case_page(case.slug), case.titre, "l'étude de cas")
-                  for alias in case.alias]
+        found += [_redirect(urls.case_page, alias, case.slug, case.titre, "l'étude de cas") for alias in case.alias]
     for path in catalogue.paths:
-        found += [Redirect(urls.path_page(alias), urls.path_page(path.slug), path.titre, "le parcours")
-                  for alias in path.alias]
+        found += [_redirect(urls.path_page, alias, path.slug, path.titre, "le parcours") for alias in path.alias]
     return sorted(found, key=lambda r: r.old_src)
 
 
 def redirect_page(redirect: Redirect, site_url: str) -> str:
     target = urls.public_href(redirect.old_src, redirect.new_src)
     canonical = urls.absolute(site_url, redirect.new_src) if site_url else target
-    title = html.escape(redirect.title)
+    title = html.escape(clean_line(redirect.title))
     href = html.escape(target)
     # json.dumps gives a safe JavaScript string; "</" cannot close the script element.
     script_target = json.dumps(target).replace("</", "<\\/")

@@ -8,7 +8,10 @@ materials and QR code of a sheet live in its own file, loaded only when a plan h
 that what a visitor downloads grows with her plan, not with the catalogue.
 
 The instructions are Markdown written by contributors; the planner shows them as text only
-(textContent), so they are handed over as paragraphs and lists of plain text.
+(textContent), so they are handed over as paragraphs and lists of plain text. The data is one
+JSON literal, written by json.dumps: no contributed string can end it, and its line and
+paragraph separators and its "</" are escaped too, for an older parser or a file pasted
+into a page.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.content.records import Fiche, material_name
+from centre_ressources.publish.characters import encodable
 from centre_ressources.render.pictures.qrcode import qr_svg
 
 RECEIVER = "window.CRAtelier.recevoir"  # defined by docs/assets/javascripts/atelier.js
@@ -89,8 +93,15 @@ def planner_sheet(sheet: Fiche, site_url: str | None) -> dict[str, Any]:
     }}
 
 
+def script_literal(data: Any) -> str:
+    """`data` as a JavaScript expression (a JSON literal) safe in any script."""
+    text = encodable(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    # These occur only inside the JSON's strings, where each escape stands for the same text.
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
+
+
 def _script(data: dict[str, Any]) -> str:
-    return f"{RECEIVER}({json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+    return f"{RECEIVER}({script_literal(data)});\n"
 
 
 def planner_files(catalogue: Catalogue, site_url: str | None) -> Iterator[tuple[str, str]]:

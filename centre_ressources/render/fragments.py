@@ -26,9 +26,12 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from centre_ressources import urls
+from centre_ressources.render.contributed import ContributedExtension
 from centre_ressources.render.pictures.markup import Html
+from centre_ressources.render.plain_text import without_private_use
 
-# The Markdown extensions of mkdocs.yml, less `toc`: a fragment holds no heading of the page.
+# The Markdown extensions of mkdocs.yml, less `toc` (a fragment holds no heading of the page)
+# and with the contributed one treating the whole text (contributed.py).
 SITE_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
                    "pymdownx.details", "pymdownx.superfences")
 
@@ -45,7 +48,7 @@ def _is_plain(text: str) -> bool:
 
 def inline_html(text: str, page_uri: str) -> Html:
     """A one-paragraph text (a list item, a cell, a sentence) as inline HTML."""
-    text = text.strip()
+    text = without_private_use(text).strip()
     if _is_plain(text) and "\n\n" not in text:
         return Html(text)
     converted = _convert(text, page_uri)
@@ -56,7 +59,7 @@ def inline_html(text: str, page_uri: str) -> Html:
 
 def block_html(text: str, page_uri: str) -> Html:
     """A text of one or more paragraphs (or lists, or anything Markdown) as HTML blocks."""
-    text = text.strip()
+    text = without_private_use(text).strip()
     if not text:
         return Html("")
     if _is_plain(text):
@@ -100,7 +103,7 @@ def served_link(page_uri: str, target: str) -> str:
 def _reader() -> tuple[markdown.Markdown, _PageLinks]:
     """One Markdown reader for every fragment of a build (reset before each), and its link
     rewriter, run last (priority 1), once the inline patterns have made the links."""
-    reader = markdown.Markdown(extensions=list(SITE_EXTENSIONS))
+    reader = markdown.Markdown(extensions=[*SITE_EXTENSIONS, ContributedExtension(whole=True)])
     links = _PageLinks(reader)
     reader.treeprocessors.register(links, "centre_ressources_links", 1)
     return reader, links

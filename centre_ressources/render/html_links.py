@@ -1,6 +1,6 @@
 """Links to a sheet, a case study, a phase or a path, for the parts of a page written as HTML
 (fragments.py): the address is the page's served one, as MkDocs writes it from a Markdown link;
-the title is converted as any contributor's text; `paper=True` adds the address printed after
+the title is plain text, escaped; `paper=True` adds the address printed after
 the link (impression.css), when the site's public address is known.
 
 Python functions rather than Jinja macros: a macro call costs some fifty microseconds, and a
@@ -15,14 +15,14 @@ import jinja2
 from markupsafe import escape
 
 from centre_ressources import urls
-from centre_ressources.render.fragments import inline_html
+from centre_ressources.render.plain_text import html_text
 
 
 def _link_to(page_of: Callable[[str], str], numbered: bool = False) -> Callable[..., str]:
     @jinja2.pass_context
     def link(context: jinja2.runtime.Context, item, paper: bool = False) -> str:
         page_uri, target = context["page_uri"], page_of(item.slug)
-        title: str = inline_html(str(item.titre), page_uri)
+        title = html_text(item.titre)
         if numbered:
             title = f"{item.numero}. {title}"
         site_url = context.get("site_url")

@@ -17,23 +17,27 @@ import jinja2
 from centre_ressources import urls
 from centre_ressources.catalogue import CaseMoment, Catalogue
 from centre_ressources.content.records import DEFAULT_START, Fiche, clock_minutes
-from centre_ressources.content.sections import REQUIRED_SHEET_SECTIONS, split_sections
+from centre_ressources.content.sections import REQUIRED_SHEET_SECTIONS, Section, split_sections
 from centre_ressources.content.slugs import slugify
 from centre_ressources.downloads.listing import NONE as NO_DOWNLOADS
 from centre_ressources.downloads.listing import Downloads, format_size
 from centre_ressources.publish import open_data
+from centre_ressources.render import contributed
 from centre_ressources.render.comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
 from centre_ressources.render.deferred import DeferredParts
 from centre_ressources.render.facets import duration_limits, keywords
 from centre_ressources.render.fragments import block_html, inline_html
+from centre_ressources.render.front_matter import front_matter
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
 from centre_ressources.render.html_blocks import html_block
 from centre_ressources.render.html_links import LINKS
+from centre_ressources.render.keywords import keyword_chips, keyword_index
 from centre_ressources.render.pictures.actor_map import actor_map
 from centre_ressources.render.pictures.markup import Html, as_markdown_block
 from centre_ressources.render.pictures.phase_cycle import phase_cycle
 from centre_ressources.render.pictures.qrcode import qr_svg
 from centre_ressources.render.pictures.timeline import case_timeline, compared_timelines
+from centre_ressources.render.plain_text import markdown_text
 
 HOME_CASES_LIMIT = 6  # the home page shows a few cases; the full list lives on its index page
 # A sheet or a phase page shows what a few cases did there; every case is on the cases' index
@@ -126,7 +130,28 @@ def template_environment() -> jinja2.Environment:
     # The parts of a page written as HTML (html_blocks.py), and the contributors' texts in them.
     env.filters.update(html_block=html_block, inline=_inline, blocks=_blocks)
     env.globals.update(LINKS)  # sheet_a, case_a, path_a, phase_a: links in those parts
+    env.globals.update(keyword_chips=_keyword_chips)
+    # Contributed text: the metadata as data, a plain text (a title) escaped for Markdown, a
+    # Markdown text (a section, a story) framed as contributed (render/contributed.py).
+    env.globals.update(front_matter=front_matter)
+    env.filters.update(md_text=markdown_text, contributed=_contributed)
     return env
+
+
+@jinja2.pass_context
+def _keyword_chips(context: jinja2.runtime.Context, words) -> str:
+    return keyword_chips(context["page_uri"], words)
+
+
+@jinja2.pass_context
+def _contributed(context: jinja2.runtime.Context, text: str | Section) -> str:
+    """A contributor's Markdown as blocks of the page: framed when the build runs the
+    extension that treats it (mkdocs.yml), as it is for the core's tests and other builders."""
+    if isinstance(text, Section):
+        text = f"## {text.title}\n\n{text.text}" if text.title else text.text
+    if context.get("frame_contributions"):
+        return contributed.frame(text)
+    return f"\n{text.strip(chr(10))}\n" if text.strip() else ""
 
 
 @jinja2.pass_context
@@ -162,7 +187,8 @@ def sheet_sections(sheet: Fiche) -> dict[str, object]:
 
 def navigation(catalogue: Catalogue) -> list:
     """The site navigation: short, fixed in size; the phases in order, long lists left to index pages."""
-    phases = [{f"{p.numero}. {p.titre_court}": urls.phase_page(p.slug)} for p in catalogue.phases]
+    # MkDocs' themes write the navigation's titles as they are: HTML, escaped here.
+    phases = [{html.escape(f"{p.numero}. {p.titre_court}"): urls.phase_page(p.slug)} for p in catalogue.phases]
     return [
         {"Accueil": urls.HOME},
         {"La démarche": [urls.APPROACH, *phases]},
@@ -182,14 +208,18 @@ def navigation(catalogue: Catalogue) -> list:
 
 def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                 site_url: str | None = None, downloads: Downloads = NO_DOWNLOADS,
-                link_terms: bool = True, deferred: DeferredParts | None = None) -> RenderedSite:
+                link_terms: bool = True, deferred: DeferredParts | None = None,
+                frame_contributions: bool = False) -> RenderedSite:
     """`site_url` gives each sheet its permanent address and QR code (none without it);
     `downloads` are the files produced for this build (PDF, offline pack), published and linked;
     `link_terms=False` leaves out the glossary links (`check` has no use for them);
     `deferred`, in a build, holds the pictures and glossary links that are put in place once
-    Markdown has run (see deferred.py); without it the Markdown has them all."""
+    Markdown has run (see deferred.py); without it the Markdown has them all;
+    `frame_contributions`: the contributors' Markdown is framed for the build's extension that
+    keeps only what may be published of it (render/contributed.py)."""
     env = template_environment()
-    common = {"catalogue": catalogue, "downloads": downloads, "deferred": deferred, "site_url": site_url}
+    common = {"catalogue": catalogue, "downloads": downloads, "deferred": deferred, "site_url": site_url,
+              "frame_contributions": frame_contributions}
     pages = GeneratedPages()
 
     def render(template: str, src_uri: str, **context) -> None:
@@ -214,7 +244,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                sections=sheet_sections(sheet), **first_cases(catalogue.moments_by_sheet.get(sheet.slug, ())),
                related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()),
                address=sheet_address(site_url, sheet))
-    render("keywords.md.j2", urls.KEYWORDS)
+    render("keywords.md.j2", urls.KEYWORDS, keyword_index=keyword_index(catalogue.sheets))
     render("opendata.md.j2", urls.OPEN_DATA, **open_data.page_context())
     render("paths_index.md.j2", urls.PATHS)
     for path in catalogue.paths:

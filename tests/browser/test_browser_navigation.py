@@ -1,17 +1,15 @@
 """End-to-end: a visitor's path through the phases, in Chromium."""
 
+from centre_ressources.pipeline import build_catalogue
+from support.navigation import online_address, walk_from_home
+from support.project import PROJECT
+
 
 def test_visitor_goes_from_home_to_a_phase_to_a_sheet_and_on(browser_page, site_url):
     page = browser_page
     page.goto(site_url)
     assert page.locator("html").get_attribute("lang") == "fr"
-    page.get_by_role("link", name="1. Impulsion").first.click()
-    assert page.url.endswith("/demarche/impulsion/")
-    page.locator("article").get_by_role("link", name="Constituer le groupe d'initiative").first.click()
-    assert page.url.endswith("/fiches/constituer-le-groupe-d-initiative/")
-    assert page.title().startswith("Constituer le groupe d'initiative - ")
-    page.locator("article").get_by_text("Fiche suivante").get_by_role("link").click()
-    assert page.url.endswith("/fiches/explorer-les-enjeux-du-territoire/")
+    walk_from_home(page, site_url, build_catalogue(PROJECT), online_address)
 
 
 def test_a_step_link_lands_on_the_step(browser_page, site_url):

@@ -71,16 +71,17 @@ def test_the_page_sets_cases_side_by_side_phase_by_phase(mini):
     _, site = generate(mini)
     page = site.pages["etudes-de-cas/comparaison.md"]
     assert "# Vallée-Exemple et Ville-Exemple, côte à côte" in page
-    assert "| | **[Vallée-Exemple](vallee-exemple/index.md)** | **[Ville-Exemple](ville-exemple/index.md)** |" in page
-    assert "| Territoire | Rural | Urbain |" in page
-    assert ("| Structure porteuse | Maison exemple, maison des associations à gestion associative "
-            "| MME, maison des associations à gestion municipale |") in page
+    assert ('<th><strong><a href="../vallee-exemple/">Vallée-Exemple</a></strong></th>\n'
+            '<th><strong><a href="../ville-exemple/">Ville-Exemple</a></strong></th>') in page
+    assert "<td>Territoire</td>\n<td>Rural</td>\n<td>Urbain</td>" in page
+    assert ("<td>Structure porteuse</td>\n<td>Maison exemple, maison des associations à gestion associative</td>\n"
+            "<td>MME, maison des associations à gestion municipale</td>") in page
     assert "Comment comparer deux études de cas ?" in page
     first, second = page.index("## [1. Première phase]"), page.index("## [2. Seconde phase]")
     assert first < second
-    assert page.index("Le groupe s'est réuni") < second < page.index("**2025** : La ville a confié l'animation")
-    assert "*Non documenté dans la source.*" in page[first:second]  # the town is silent on phase 1
-    assert "[Fiche gamma](../fiches/gamma.md)" in page
+    assert page.index("Le groupe s'est réuni") < second < page.index("<strong>2025</strong> : La ville a confié l'animation")
+    assert "<em>Non documenté dans la source.</em>" in page[first:second]  # the town is silent on phase 1
+    assert '<a href="../../fiches/gamma/">Fiche gamma</a>' in page
     assert "Deux structures de la ville." in page
     assert {"Études de cas": ["etudes-de-cas/index.md", {"Comparer les cas": "etudes-de-cas/comparaison.md"}]} in site.nav
     assert "[comparer les études de cas](comparaison.md)" in site.pages["etudes-de-cas/index.md"]
@@ -92,8 +93,8 @@ def test_a_third_case_appears_without_any_change(mini):
     page = generate(mini)[1].pages["etudes-de-cas/comparaison.md"]
     assert "# Vallée-Exemple, Ville-Exemple et Bourg-Exemple, côte à côte" in page  # cases sorted by title
     # table, question, each of the two phases, support function, results
-    assert page.count("**[Bourg-Exemple](bourg-exemple/index.md)**") == 6
-    assert page.count("-   **[Bourg-Exemple]") == page.count("-   **[Vallée-Exemple]")
+    assert page.count('<strong><a href="../bourg-exemple/">Bourg-Exemple</a></strong>') == 6
+    assert page.count('<p><strong><a href="../bourg-exemple/">') == page.count('<p><strong><a href="../vallee-exemple/">')
 
 
 def test_with_a_single_case_there_is_nothing_to_compare(mini):

@@ -48,7 +48,7 @@ def test_produced_files_are_published_and_linked_from_their_pages(mini_root, tmp
     assert '<a href="../../telechargements/fiche-alpha.pdf">Télécharger cette fiche en PDF</a> (format A4, 151 ko)' in alpha
     assert "telechargements/" not in site.pages[urls.sheet_page("beta")]  # no file, no link
     phase = site.pages[urls.phase_page("premiere")]
-    assert "[Télécharger le kit de cette phase en PDF](../telechargements/kit-premiere.pdf)" in phase
+    assert '<a href="../../telechargements/kit-premiere.pdf">Télécharger le kit de cette phase en PDF</a>' in phase
     assert "ses 2 fiches méthodes, dans l'ordre du parcours (format A4, 2,4 Mo)" in phase
     assert "telechargements/" not in site.pages[urls.phase_page("seconde")]
     page = site.pages[urls.DOWNLOADS]

@@ -64,7 +64,7 @@ def test_a_path_without_its_reasons_is_refused_in_french(mini):
 def test_path_page_lists_its_sheets_in_order_and_sheets_link_back(mini):
     site = generate(mini)[1]
     page = site.pages["parcours/essai.md"]
-    positions = [page.index(f"[Fiche {name}](../fiches/{name}.md)") for name in ("delta", "alpha", "gamma")]
+    positions = [page.index(f'<a href="../../fiches/{name}/">Fiche {name}</a>') for name in ("delta", "alpha", "gamma")]
     assert positions == sorted(positions)
     assert "### Atelier 2 : Fiche alpha {#atelier-2}" in page
     assert "Revenir ensuite au lancement." in page

@@ -54,8 +54,8 @@ def test_sheet_shows_where_it_was_used(tmp_path):
 
 def test_phase_page_lists_sheets_in_pathway_order_milestones_and_case_moments(tmp_path):
     page = rendered(tmp_path).pages["demarche/seconde.md"]
-    assert page.index("[Fiche delta]") < page.index("[Fiche gamma]")
-    assert "- Une charte" in page
+    assert page.index(">Fiche delta</a>") < page.index(">Fiche gamma</a>")
+    assert "<li>Une charte</li>" in page
     assert "Le groupe a écrit ses règles communes." in page
     assert "rétroaction" in page
 

@@ -34,7 +34,8 @@ def _attributes(attrs: dict[str, object]) -> str:
         if value is None or value is False:
             continue
         name = name.rstrip("_").replace("_", "-")  # class_ -> class, aria_hidden -> aria-hidden
-        parts.append(f' {name}="{escape(str(value), quote=True)}"')
+        # on one line: a line break inside a raw HTML block would let Markdown read what follows
+        parts.append(f' {name}="{escape(_SPACES.sub(" ", str(value)), quote=True)}"')
     return "".join(parts)
 
 

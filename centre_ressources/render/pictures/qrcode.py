@@ -3,7 +3,8 @@
 A printed sheet carries it so that a workshop participant can open the online version from
 the paper. The SVG is inline (no image file, no request), announced to assistive technology
 as one image whose name is the address it encodes, and uses only the SVG elements and
-attributes the sanitiser (sanitize.py) keeps.
+attributes the sanitiser (sanitize.py) keeps. The name is escaped, on one line, without the
+characters XML cannot hold: the SVG is well-formed whatever label it is given.
 
 zxing-cpp (the C++ library, which the tests also use to read the codes back) encodes the
 symbol; it is three times cheaper than segno in pure Python, and a catalogue of a thousand
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import escape
+
+from centre_ressources.publish.characters import clean_line
 
 # Level M recovers from about 15 % damage: enough for a creased or badly printed sheet while
 # keeping the modules large. The quiet zone of 4 modules is the one the standard asks for.
@@ -35,10 +38,10 @@ def qr_svg(url: str, label: str, css_class: str = "qr-code") -> str:
     height, width = image.shape
     modules = bytes(image)  # type: ignore[call-overload]  # a buffer; its stub does not say so
     size = width + 2 * QUIET_ZONE
-    name = escape(label, quote=True)
+    name = escape(clean_line(label), quote=True)
     return (
         f'<svg role="img" aria-label="{name}" viewBox="0 0 {size} {size}" class="{escape(css_class, quote=True)}">'
-        f"<title>{escape(label)}</title>"
+        f"<title>{name}</title>"
         f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
         f'<path stroke="#000" d="{_dark_runs(modules, width, height)}"/></svg>'
     )

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from centre_ressources.pipeline import build_catalogue
+from centre_ressources.render.contributed import ContributedExtension
 from centre_ressources.render.fragments import SITE_EXTENSIONS, block_html, inline_html
 from support.project import PROJECT
 
@@ -19,7 +20,8 @@ PAGE = "fiches/exemple.md"
 
 
 def _library(text: str) -> str:
-    return markdown.markdown(text, extensions=list(SITE_EXTENSIONS))
+    """What the site's Markdown makes of a contributed text (the whole of it contributed)."""
+    return markdown.markdown(text, extensions=[*SITE_EXTENSIONS, ContributedExtension(whole=True)])
 
 
 def _library_inline(text: str) -> str:
@@ -31,7 +33,8 @@ def _library_inline(text: str) -> str:
 def test_the_extensions_are_those_of_the_site():
     config = yaml.load((PROJECT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
-    assert set(SITE_EXTENSIONS) == names - {"toc"}
+    assert set(SITE_EXTENSIONS) == names - {"toc", "centre_ressources.render.contributed"}
+    assert "centre_ressources.render.contributed" in names
 
 
 @pytest.mark.parametrize("text", [
@@ -72,7 +75,7 @@ def test_links_to_markdown_files_go_to_the_served_pages():
     assert '<a href="../../etudes-de-cas/vallee/">le cas</a>' in html
     assert '<a href="https://exemple.org/a.md">ailleurs</a>' in html
     case = "etudes-de-cas/vallee/index.md"
-    assert '<img alt="carte" src="carte.png" />' in block_html("![carte](carte.png)", case)
+    assert '<img alt="carte" src="carte.png">' in block_html("![carte](carte.png)", case)
 
 
 def test_every_plain_text_of_the_content_takes_the_shortcut_faithfully():

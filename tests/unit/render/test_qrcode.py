@@ -1,13 +1,18 @@
-"""The QR code's path draws exactly the dark modules of the symbol, row by row."""
+"""The QR code's path draws exactly the dark modules of the symbol, row by row; its label is
+text, whatever it holds."""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from centre_ressources.publish.characters import clean_line
 from centre_ressources.render.pictures.qrcode import QUIET_ZONE, _dark_runs, qr_svg
+from support.hostile import HOSTILE
 
 _COMMAND = re.compile(r"([Mmh])(-?\d+)(?: (-?\d+)(\.5)?)?")
 
@@ -53,3 +58,12 @@ def test_a_real_code_is_drawn_inside_its_quiet_zone():
     assert drawn, "a QR code has dark modules"
     assert min(x for x, _ in drawn) == QUIET_ZONE and max(x for x, _ in drawn) == size - QUIET_ZONE - 1
     assert min(y for _, y in drawn) == QUIET_ZONE and max(y for _, y in drawn) == size - QUIET_ZONE - 1
+
+
+@pytest.mark.parametrize("label", HOSTILE)
+def test_the_label_is_text_in_a_well_formed_svg(label):
+    svg = qr_svg("https://exemple.org/fiches/une-fiche/", label)
+    root = ET.fromstring(svg)
+    assert [element.tag for element in root.iter()] == ["svg", "title", "path", "path"], "an element was injected"
+    assert (root.find("title").text or "") == clean_line(label)
+    assert root.get("aria-label") == clean_line(label)

@@ -1,0 +1,161 @@
+"""Contributed Markdown inside a generated page keeps only what content/contributed_markup.py allows.
+
+A template writes a contributed text (a sheet's section, a case study's story, a phase's
+text) with the `contributed` filter: framed by two marker paragraphs (`frame`). This
+Python-Markdown extension, enabled in mkdocs.yml, then treats what lies between them:
+- before the table of contents names the headings (`_StripIds`, between attr_list and toc),
+  every attribute written on a heading and every id written on any element is removed: a
+  heading's id is then made from its text, in the contributed namespace (is_heading_id);
+- once the page is HTML (`_Sanitise`, last), the HTML between the markers goes through nh3
+  with the contributed allowlist (tags, attributes, classes, link schemes), and the markers
+  go. Raw HTML, attribute lists, admonition kinds and fenced-code options are all covered,
+  whatever the contributor wrote.
+With `whole=True` (the short texts the core converts itself, fragments.py) the whole text is
+contributed. A marker left unpaired means Markdown swallowed one (an unclosed raw HTML block,
+which `check` refuses): the page is refused rather than published half-treated.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from xml.etree import ElementTree
+
+import nh3
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from centre_ressources.content import contributed_markup as allowed
+from centre_ressources.render.plain_text import without_private_use
+
+OPEN, CLOSE = "\ue020", "\ue021"  # private-use characters: `check` refuses them in contributions
+_OPEN_P, _CLOSE_P = f"<p>{OPEN}</p>", f"<p>{CLOSE}</p>"
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+
+
+def frame(text: str) -> str:
+    """A contributed Markdown text, as its own blocks of a page (on a line of the template's
+    own), between the two markers."""
+    text = without_private_use(text).strip("\n")
+    if not text.strip():
+        return ""
+    return f"\n{OPEN}\n\n{text}\n\n{CLOSE}\n"
+
+
+class UnpairedMarker(ValueError):
+    """A contributed text's frame was lost by Markdown."""
+
+
+def _is_marker(element: ElementTree.Element, marker: str) -> bool:
+    return element.tag == "p" and element.text == marker and not len(element)
+
+
+class _StripIds(Treeprocessor):
+    def __init__(self, md: Markdown, whole: bool):
+        super().__init__(md)
+        self.whole = whole
+
+    def run(self, root: ElementTree.Element) -> None:
+        if self.whole:
+            _strip(root)
+            return
+        for parent in root.iter():
+            inside = False
+            for child in parent:
+                if _is_marker(child, OPEN):
+                    inside = True
+                elif _is_marker(child, CLOSE):
+                    inside = False
+                elif inside:
+                    _strip(child)
+
+
+def _strip(element: ElementTree.Element) -> None:
+    for node in element.iter():
+        if node.tag in _HEADINGS:
+            node.attrib.clear()
+        else:
+            node.attrib.pop("id", None)
+
+
+class _Sanitise(Postprocessor):
+    def __init__(self, md: Markdown, whole: bool):
+        super().__init__(md)
+        self.whole = whole
+
+    def run(self, text: str) -> str:
+        if self.whole:
+            return sanitise(text)
+        if OPEN not in text and CLOSE not in text:
+            return text
+        pieces: list[str] = []
+        position = 0
+        while True:
+            start = text.find(_OPEN_P, position)
+            if start < 0:
+                break
+            end = text.find(_CLOSE_P, start)
+            if end < 0:
+                raise UnpairedMarker("a contributed text has no end: Markdown swallowed its frame")
+            pieces += [text[position:start], sanitise(text[start + len(_OPEN_P):end])]
+            position = end + len(_CLOSE_P)
+        pieces.append(text[position:])
+        result = "".join(pieces)
+        if OPEN in result or CLOSE in result:
+            raise UnpairedMarker("a contributed text's frame was split by Markdown")
+        return result
+
+
+def _filter(tag: str, attribute: str, value: str) -> str | None:
+    """What nh3's lists cannot say: which ids, which classes (none left: no empty attribute),
+    which image addresses."""
+    if attribute == "id":
+        return value if tag in _HEADINGS and allowed.is_heading_id(value) else None
+    if attribute == "class":
+        return " ".join(name for name in value.split() if name in allowed.CLASSES.get(tag, ())) or None
+    if attribute in {"href", "src"} and tag == "img" and _is_remote(value):
+        return None  # an image from another host would tell it of every visit
+    return value
+
+
+def _is_remote(url: str) -> bool:
+    lowered = url.strip().lower()
+    return lowered.startswith("//") or ":" in lowered.split("/", 1)[0]
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    attributes = {tag: set(names) for tag, names in allowed.ATTRIBUTES.items()}
+    return nh3.Cleaner(
+        tags=set(allowed.TAGS),
+        attributes=attributes,
+        allowed_classes={tag: set(names) for tag, names in allowed.CLASSES.items()},
+        url_schemes=set(allowed.URL_SCHEMES),
+        filter_style_properties=set(allowed.STYLE_PROPERTIES),
+        attribute_filter=_filter,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def sanitise(html: str) -> str:
+    """A contributed text's HTML, with nothing but what the contributed allowlist permits."""
+    return _cleaner().clean(html)
+
+
+class ContributedExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"whole": [False, "the whole text is contributed (no markers)"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        whole = bool(self.getConfig("whole"))
+        # after attr_list (8), before toc (5): toc then names each heading from its text
+        md.treeprocessors.register(_StripIds(md, whole), "centre_ressources_contributed_ids", 6)
+        # after raw_html (30) and amp_substitute (20): the page's final HTML
+        md.postprocessors.register(_Sanitise(md, whole), "centre_ressources_contributed_html", 5)
+
+
+def makeExtension(**kwargs) -> ContributedExtension:  # noqa: N802  (Python-Markdown's name)
+    return ContributedExtension(**kwargs)
