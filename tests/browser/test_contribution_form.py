@@ -26,7 +26,7 @@ VENDORED = {  # docs/assets/vendor/<folder>: (npm package, its folder copied)
     "cfworker-json-schema": ("@cfworker/json-schema", "dist/esm"),
     "yaml": ("yaml", "browser"),
 }
-FORM_READY = "#formulaire-etude-de-cas:not([hidden])"
+FORM_NAME = "Proposer une étude de cas"  # the form's heading
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def _context(browser, scheme="light", **options):
 def _open(context, url):
     page = context.new_page()
     page.goto(url)
-    page.wait_for_selector(FORM_READY)
+    page.get_by_role("form", name=FORM_NAME).wait_for()
     return page
 
 
@@ -267,14 +267,14 @@ def test_the_draft_survives_a_reload_and_can_be_cleared(browser, url):
     page.get_by_role("group", name="Acteurs, n° 1").get_by_label("Nom de l'acteur (obligatoire)").fill("Mairie")
     page.wait_for_timeout(300)
     page.reload()
-    page.wait_for_selector(FORM_READY)
+    page.get_by_role("form", name=FORM_NAME).wait_for()
     assert page.get_by_label("Titre (obligatoire)", exact=True).input_value() == "Un brouillon de Ville-Exemple"
     assert page.get_by_role("group", name="Acteurs, n° 1").get_by_label("Nom de l'acteur (obligatoire)").input_value() == "Mairie"
     page.get_by_role("button", name="Effacer le brouillon").click()
     page.get_by_role("button", name="Oui, effacer le brouillon").click()
     assert page.get_by_label("Titre (obligatoire)", exact=True).input_value() == ""
     page.reload()
-    page.wait_for_selector(FORM_READY)
+    page.get_by_role("form", name=FORM_NAME).wait_for()
     assert page.get_by_label("Titre (obligatoire)", exact=True).input_value() == ""
     context.close()
 
@@ -318,7 +318,7 @@ def test_without_javascript_the_page_gives_the_other_ways(browser, url):
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
     page = context.new_page()
     page.goto(url)
-    assert page.locator("#formulaire-etude-de-cas").is_hidden()
+    assert page.get_by_role("form", name=FORM_NAME).count() == 0
     issue = page.get_by_role("link", name="formulaire de ticket « Proposer une étude de cas »")
     assert issue.get_attribute("href") == f"{REPO_URL}/issues/new?template=proposer-une-etude-de-cas.yml"
     assert page.get_by_role("link", name="guide des contributions").get_attribute("href") == (

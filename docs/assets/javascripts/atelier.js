@@ -1,7 +1,7 @@
 /* Mon atelier: the « Ajouter à mon atelier » buttons of each sheet and the planner of /atelier/.
  *
  * This small script runs on every page and does nothing unless the page has a sheet to add
- * (`[data-atelier-fiche]`) or the planner (`#atelier-planificateur`); it then loads the scripts of
+ * (`#cr--atelier-ajout`) or the planner (`#cr--atelier-planificateur`); it then loads the scripts of
  * docs/assets/javascripts/atelier/ and, for the planner, the data of the sheets a plan holds
  * (atelier/fiches/<slug>.js, written by the build: centre_ressources/publish/session_planner.py).
  * Classic scripts, not modules or fetched JSON: the offline pack, opened from file://, can
@@ -48,6 +48,16 @@
     })).then(function () { return missing; });
   };
 
+  /** The address of one of the site's pages, from the site's root: `atelier/` online, or the
+   * file the offline pack has for it (`atelier.html`), as the site's own `link` to it tells
+   * (found by an id no content can take). A link that leads anywhere else is not followed. */
+  A.pageHref = function (path, link) {
+    var online = new URL(path, A.root).href;
+    var files = [online.replace(/\/$/, ".html"), online + "index.html"];
+    var href = link && link.href ? link.href.split("#")[0] : "";
+    return files.indexOf(href) >= 0 ? href : online;
+  };
+
   A.loadIndex = function () {
     return A.loadScript(new URL("atelier/fiches.js", A.root)).then(function () { return A.data.index || []; });
   };
@@ -59,8 +69,9 @@
   }
 
   function start() {
-    var planner = document.getElementById("atelier-planificateur");
-    var sheet = document.querySelector("[data-atelier-fiche]");
+    // By ids no heading of a content can take (« cr-- »: centre_ressources/content/contributed_markup.py).
+    var planner = document.getElementById("cr--atelier-planificateur");
+    var sheet = document.getElementById("cr--atelier-ajout");
     if (planner) {
       inOrder(["plan.js", "impression.js", "animation.js", "planificateur.js"]).then(function () {
         A.startPlanner(planner);

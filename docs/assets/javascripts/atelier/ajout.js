@@ -16,9 +16,12 @@
 
   A.startAdding = function (box) {
     var slug = box.getAttribute("data-atelier-fiche");
-    var link = box.querySelector("a");
-    var plannerAddress = link.href.split("#")[0];
-    var headings = Array.prototype.filter.call(document.querySelectorAll(".md-content h3[id]"), function (h) {
+    var link = document.getElementById("cr--atelier-voir");
+    var plannerAddress = A.pageHref("atelier/", link);
+    link.href = plannerAddress;
+    // The sheet's own steps, in their blocks (a class no content can set): a heading of a
+    // contributed text may be called « Étape 2 » too.
+    var headings = Array.prototype.filter.call(document.querySelectorAll('.md-content .etape > h3[id^="etape-"]'), function (h) {
       return STEP_ID.test(h.id);
     });
     var all = headings.map(function (h) { return parseInt(STEP_ID.exec(h.id)[1], 10); });

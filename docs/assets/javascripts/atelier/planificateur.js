@@ -30,8 +30,7 @@
   /** The address of a sheet's page: `fiches/x/` online, `fiches/x.html` in the offline pack
    * (told by how the page links to the catalogue, `fiches/` or `fiches/index.html`). */
   A.sheetHref = function (slug) {
-    var catalogue = document.getElementById("atelier-catalogue");
-    var href = catalogue ? catalogue.href : new URL("fiches/", A.root).href;
+    var href = A.pageHref("fiches/", document.getElementById("cr--atelier-catalogue"));
     return /index\.html$/.test(href) ? href.replace(/index\.html$/, slug + ".html") : href.replace(/[^/]*$/, "") + slug + "/";
   };
 
@@ -51,16 +50,16 @@
     var printed = h("div", { "class": "atelier-impression", "aria-hidden": "true" });
 
     // --- the session's fields (made once: re-rendering would lose the typing) ------------------
-    var title = h("input", { type: "text", id: "atelier-titre", autocomplete: "off", maxlength: "120" });
-    var start = h("input", { type: "time", id: "atelier-debut", required: true });
-    var end = h("input", { type: "time", id: "atelier-fin", "aria-describedby": "atelier-fin-aide" });
+    var title = h("input", { type: "text", id: "cr--atelier-titre", autocomplete: "off", maxlength: "120" });
+    var start = h("input", { type: "time", id: "cr--atelier-debut", required: true });
+    var end = h("input", { type: "time", id: "cr--atelier-fin", "aria-describedby": "cr--atelier-fin-aide" });
     var fields = h("fieldset", { "class": "atelier-seance" },
       h("legend", { text: "La séance" }),
-      h("p", {}, h("label", { "for": "atelier-titre", text: "Titre (facultatif)" }), title),
+      h("p", {}, h("label", { "for": "cr--atelier-titre", text: "Titre (facultatif)" }), title),
       h("div", { "class": "atelier-heures" },
-        h("p", {}, h("label", { "for": "atelier-debut", text: "Heure de début" }), start),
-        h("p", {}, h("label", { "for": "atelier-fin", text: "Heure de fin à ne pas dépasser (facultatif)" }), end,
-          h("span", { id: "atelier-fin-aide", "class": "atelier-aide", text: "Un avertissement s'affiche si la séance finit plus tard." }))));
+        h("p", {}, h("label", { "for": "cr--atelier-debut", text: "Heure de début" }), start),
+        h("p", {}, h("label", { "for": "cr--atelier-fin", text: "Heure de fin à ne pas dépasser (facultatif)" }), end,
+          h("span", { id: "cr--atelier-fin-aide", "class": "atelier-aide", text: "Un avertissement s'affiche si la séance finit plus tard." }))));
 
     function sessionChanged(message) {
       return function () {
@@ -82,9 +81,9 @@
     end.addEventListener("change", sessionChanged("Heure de fin changée."));
 
     // --- actions ------------------------------------------------------------------------------
-    var shareField = h("input", { type: "text", readonly: true, id: "atelier-lien", "class": "atelier-lien" });
+    var shareField = h("input", { type: "text", readonly: true, id: "cr--atelier-lien", "class": "atelier-lien" });
     var shareBox = h("p", { "class": "atelier-partage", hidden: true },
-      h("label", { "for": "atelier-lien", text: "Lien de cet atelier, à copier : " }), shareField);
+      h("label", { "for": "cr--atelier-lien", text: "Lien de cet atelier, à copier : " }), shareField);
     var actions = h("div", { "class": "atelier-actions" },
       h("button", { type: "button", "class": "atelier-bouton atelier-bouton--principal", "data-action": "animer",
         text: "Animer la séance", onclick: function (event) { A.startFacilitator(current(), event.currentTarget); } }),
@@ -190,7 +189,7 @@
     }
 
     function durationField(row) {
-      var id = "atelier-duree-" + row.item.id;
+      var id = "cr--atelier-duree-" + row.item.id;
       var input = h("input", { type: "number", id: id, min: "1", max: String(A.MAX_MINUTES), step: "1",
         inputmode: "numeric", value: String(row.duree), "data-cle": "duree-" + row.item.id });
       input.addEventListener("change", function () {
@@ -321,19 +320,19 @@
     }
 
     function breakForm(schedule) {
-      var where = h("select", { id: "atelier-pause-apres", "data-cle": "pause-apres" },
+      var where = h("select", { id: "cr--atelier-pause-apres", "data-cle": "pause-apres" },
         h("option", { value: "-1", text: "au début" }),
         schedule.rows.map(function (row) {
           return h("option", { value: String(row.index), text: "après « " + nameOf(row) + " » (" + A.clock(row.fin) + ")" });
         }));
       where.value = String(plan.items.length - 1);
-      var length = h("input", { type: "number", id: "atelier-pause-duree", min: "1", max: "120", value: String(A.BREAK_MINUTES),
+      var length = h("input", { type: "number", id: "cr--atelier-pause-duree", min: "1", max: "120", value: String(A.BREAK_MINUTES),
         inputmode: "numeric" });
       return h("div", { "class": "atelier-formulaire" },
         h("h3", { text: "Insérer une pause" }),
         h("p", { "class": "atelier-ligne" },
-          h("span", {}, h("label", { "for": "atelier-pause-duree", text: "Durée (min)" }), length),
-          h("span", {}, h("label", { "for": "atelier-pause-apres", text: "Place" }), where),
+          h("span", {}, h("label", { "for": "cr--atelier-pause-duree", text: "Durée (min)" }), length),
+          h("span", {}, h("label", { "for": "cr--atelier-pause-apres", text: "Place" }), where),
           h("button", { type: "button", "class": "atelier-bouton", "data-cle": "pause-ajouter", text: "Insérer la pause",
             onclick: function () {
               var after = parseInt(where.value, 10);
@@ -342,11 +341,11 @@
             } })));
     }
 
-    var sheetChoice = h("select", { id: "atelier-fiche-choix" }, h("option", { value: "", text: "Choisir une fiche…" }));
+    var sheetChoice = h("select", { id: "cr--atelier-fiche-choix" }, h("option", { value: "", text: "Choisir une fiche…" }));
     var addSheet = h("div", { "class": "atelier-formulaire" },
       h("h3", { text: "Ajouter une fiche" }),
       h("p", { "class": "atelier-ligne" },
-        h("span", {}, h("label", { "for": "atelier-fiche-choix", text: "Fiche" }), sheetChoice),
+        h("span", {}, h("label", { "for": "cr--atelier-fiche-choix", text: "Fiche" }), sheetChoice),
         h("button", { type: "button", "class": "atelier-bouton", "data-cle": "fiche-ajouter", text: "Ajouter la fiche",
           onclick: function () {
             var slug = sheetChoice.value;
@@ -370,10 +369,10 @@
 
     function materials() {
       var list = A.materials(plan, sheets);
-      return h("section", { "class": "atelier-materiel", "aria-labelledby": "atelier-materiel-titre" },
-        h("h3", { id: "atelier-materiel-titre", text: "Matériel de la séance" }),
+      return h("section", { "class": "atelier-materiel", "aria-labelledby": "cr--atelier-materiel-titre" },
+        h("h3", { id: "cr--atelier-materiel-titre", text: "Matériel de la séance" }),
         list.length ? h("ul", {}, list.map(function (entry, index) {
-          var id = "atelier-materiel-" + index;
+          var id = "cr--atelier-materiel-" + index;
           var details = entry.quantites.filter(function (q) { return q.quantite; })
             .map(function (q) { return q.quantite + (entry.quantites.length > 1 ? " (" + q.fiche + ")" : ""); });
           return h("li", {}, h("input", { type: "checkbox", id: id }),
@@ -408,8 +407,8 @@
       } else {
         parts.push(summary(schedule));
         var blocks = A.blocks(plan.items);
-        parts.push(h("h2", { id: "atelier-deroule", text: "Déroulé" }));
-        parts.push(h("ol", { "class": "atelier-blocs", "aria-labelledby": "atelier-deroule" },
+        parts.push(h("h2", { id: "cr--atelier-deroule", text: "Déroulé" }));
+        parts.push(h("ol", { "class": "atelier-blocs", "aria-labelledby": "cr--atelier-deroule" },
           blocks.map(function (block, index) { return blockElement(block, index, blocks, schedule); })));
         parts.push(breakForm(schedule));
       }
@@ -455,7 +454,8 @@
 
     root.replaceChildren(fields, dynamic, actions, shareBox, live, printed);
     root.hidden = false;
-    document.querySelectorAll(".atelier-sans-js").forEach(function (node) { node.hidden = true; });
+    var notice = document.getElementById("cr--atelier-sans-js");
+    if (notice) notice.hidden = true;
     document.body.classList.add("atelier-actif");
     window.addEventListener("hashchange", function () {
       if (A.parse(window.location.hash) && A.serialize(A.parse(window.location.hash)) !== A.serialize(plan)) {

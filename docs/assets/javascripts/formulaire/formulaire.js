@@ -36,7 +36,8 @@ function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-const idFor = (path) => "cr-" + (path.length ? path.join("-") : "racine");
+// « cr-- »: no heading of a content can take such an id (centre_ressources/content/contributed_markup.py).
+const idFor = (path) => "cr--" + (path.length ? path.join("-") : "racine");
 
 // --- the schema -------------------------------------------------------------------------
 
@@ -156,17 +157,17 @@ class CaseStudyForm {
       .filter(([key]) => !HIDDEN_FIELDS.has(key))
       .map(([key, node]) => this.field(node, [key], (this.schema.required || []).includes(key)));
     const story = h("div", { class: "cr-champ" },
-      h("label", { for: "cr-recit", text: "Récit (facultatif)" }),
-      h("p", { class: "cr-aide", id: "cr-recit-aide",
+      h("label", { for: "cr--recit", text: "Récit (facultatif)" }),
+      h("p", { class: "cr-aide", id: "cr--recit-aide",
         text: "Le texte de la page, en quelques paragraphes : le contexte, ce qui a marché, ce qui a coincé. "
           + "Un titre de section commence par « ## ». Les photos s'ajoutent après (voir plus bas)." }),
-      h("textarea", { id: "cr-recit", rows: "8", "aria-describedby": "cr-recit-aide",
+      h("textarea", { id: "cr--recit", rows: "8", "aria-describedby": "cr--recit-aide",
         oninput: (event) => { this.draft.recit = event.target.value; this.changed(); } }));
     story.querySelector("textarea").value = this.draft.recit || "";
-    this.form = h("form", { class: "cr-formulaire", novalidate: true, "aria-labelledby": "cr-titre-formulaire",
+    this.form = h("form", { class: "cr-formulaire", novalidate: true, "aria-labelledby": "cr--titre-formulaire",
       onsubmit: (event) => { event.preventDefault(); this.submit(); },
       onfocusout: (event) => this.leave(event) },
-    h("h3", { id: "cr-titre-formulaire", text: "Proposer une étude de cas" }),
+    h("h3", { id: "cr--titre-formulaire", text: "Proposer une étude de cas" }),
     h("p", { class: "cr-aide", text: "Les champs marqués « obligatoire » doivent être remplis ; laissez vides "
       + "ceux dont vos sources ne disent rien. Votre brouillon reste dans ce navigateur : rien n'est envoyé "
       + "tant que vous ne l'avez pas décidé." }),
@@ -175,8 +176,8 @@ class CaseStudyForm {
       h("button", { type: "submit", class: "md-button md-button--primary", text: "Vérifier et préparer le fichier" }),
       this.clearButtons()),
     this.live);
-    this.preview = h("section", { class: "cr-apercu", "aria-labelledby": "cr-titre-apercu" });
-    this.output = h("section", { class: "cr-resultat", "aria-labelledby": "cr-titre-resultat", hidden: true });
+    this.preview = h("section", { class: "cr-apercu", "aria-labelledby": "cr--titre-apercu" });
+    this.output = h("section", { class: "cr-resultat", "aria-labelledby": "cr--titre-resultat", hidden: true });
     this.container.append(this.form, this.preview, this.output);
     this.refresh();
     window.scrollTo(0, scroll);
@@ -190,7 +191,7 @@ class CaseStudyForm {
         onclick: () => this.clearDraft() }),
       h("button", { type: "button", class: "md-button", text: "Annuler",
         onclick: () => { confirm.hidden = true; ask.focus(); } }));
-    const ask = h("button", { type: "button", class: "md-button", id: "cr-effacer", text: "Effacer le brouillon",
+    const ask = h("button", { type: "button", class: "md-button", id: "cr--effacer", text: "Effacer le brouillon",
       onclick: () => { confirm.hidden = false; confirm.querySelector("button").focus(); } });
     return [ask, confirm];
   }
@@ -200,7 +201,7 @@ class CaseStudyForm {
     this.draft = this.loadDraft();
     this.touched.clear();
     this.submitted = false;
-    this.render("cr-effacer");
+    this.render("cr--effacer");
     this.announce("Brouillon effacé : le formulaire est vide.");
   }
 
@@ -467,7 +468,7 @@ class CaseStudyForm {
     const carrier = data.structure_porteuse || {};
     const moments = Array.isArray(data.chronologie) ? data.chronologie : [];
     this.preview.replaceChildren(
-      h("h3", { id: "cr-titre-apercu", text: "Aperçu de la page" }),
+      h("h3", { id: "cr--titre-apercu", text: "Aperçu de la page" }),
       h("div", { class: "cr-apercu-page" },
         h("p", { class: "cr-apercu-titre", text: data.titre || "(titre à écrire)" }),
         data.resume ? h("p", { text: data.resume }) : null,
@@ -503,16 +504,16 @@ class CaseStudyForm {
         link.remove();
         window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
       } });
-    const textarea = h("textarea", { id: "cr-fichier", readonly: true, rows: "14", class: "cr-fichier",
-      "aria-describedby": "cr-fichier-aide" });
+    const textarea = h("textarea", { id: "cr--fichier", readonly: true, rows: "14", class: "cr-fichier",
+      "aria-describedby": "cr--fichier-aide" });
     textarea.value = text;
     this.output.append(
-      h("h3", { id: "cr-titre-resultat", tabindex: "-1", text: "Votre fichier est prêt" }),
-      h("p", { id: "cr-fichier-aide", text: `Le fichier case_studies/${filename} : la vérification du site l'accepte tel quel. `
+      h("h3", { id: "cr--titre-resultat", tabindex: "-1", text: "Votre fichier est prêt" }),
+      h("p", { id: "cr--fichier-aide", text: `Le fichier case_studies/${filename} : la vérification du site l'accepte tel quel. `
         + "Vous pouvez le relire ci-dessous." }),
-      h("label", { for: "cr-fichier", text: `Contenu du fichier index.md (dossier ${slug})` }),
+      h("label", { for: "cr--fichier", text: `Contenu du fichier index.md (dossier ${slug})` }),
       textarea,
-      fits ? h("p", {}, h("a", { class: "md-button md-button--primary", href: prefilled, id: "cr-github",
+      fits ? h("p", {}, h("a", { class: "md-button md-button--primary", href: prefilled, id: "cr--github",
         text: "Proposer sur GitHub" }), " ",
       h("span", { class: "cr-aide", text: "GitHub ouvre la page de création du fichier, déjà remplie : "
         + "choisissez « Propose changes », puis « Create pull request »." })) : null,
@@ -548,7 +549,7 @@ function catalogueFrom(document) {
 }
 
 async function start() {
-  const container = document.getElementById("formulaire-etude-de-cas");
+  const container = document.getElementById("cr--formulaire-etude-de-cas");
   if (!container) return;
   const style = h("link", { rel: "stylesheet", href: new URL("../../stylesheets/formulaire.css", import.meta.url).href });
   const styled = new Promise((done) => { style.onload = done; style.onerror = done; });
@@ -561,7 +562,8 @@ async function start() {
   new CaseStudyForm(container, schema, catalogue);
   await styled;
   container.hidden = false;
-  document.querySelectorAll(".cr-sans-js").forEach((element) => { element.hidden = true; });
+  const notice = document.getElementById("cr--formulaire-sans-js");
+  if (notice) notice.hidden = true;
 }
 
 start();
