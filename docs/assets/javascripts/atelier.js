@@ -14,34 +14,37 @@
   var here = document.currentScript ? document.currentScript.src : window.location.href;
   A.scripts = new URL("atelier/", here); // assets/javascripts/atelier/
   A.root = new URL("../../", here); // the site's root
-  A.data = { index: null, fiches: {} };
+  // Maps by slug, never plain objects: a slug comes from the address or the storage, and
+  // « constructor » must not find Object's own.
+  A.data = { index: null, fiches: new Map() };
 
   /** Called by each data file of the build with {index: [...]} or {fiche: {...}}. */
   A.recevoir = function (data) {
-    if (data.index) A.data.index = data.index;
-    if (data.fiche) A.data.fiches[data.fiche.slug] = data.fiche;
+    if (!data) return;
+    if (Array.isArray(data.index)) A.data.index = data.index;
+    if (data.fiche && typeof data.fiche.slug === "string") A.data.fiches.set(data.fiche.slug, data.fiche);
   };
 
-  var loading = {};
+  var loading = new Map(); // address -> its promise
   A.loadScript = function (url) {
     var address = String(url);
-    if (!loading[address]) {
-      loading[address] = new Promise(function (resolve, reject) {
+    if (!loading.has(address)) {
+      loading.set(address, new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = address;
         script.onload = function () { resolve(address); };
-        script.onerror = function () { delete loading[address]; script.remove(); reject(new Error(address)); };
+        script.onerror = function () { loading.delete(address); script.remove(); reject(new Error(address)); };
         document.head.appendChild(script);
-      });
+      }));
     }
-    return loading[address];
+    return loading.get(address);
   };
 
   /** Loads the data of these sheets; resolves with the slugs that could not be loaded. */
   A.loadSheets = function (slugs) {
     var missing = [];
     return Promise.all(slugs.map(function (slug) {
-      if (A.data.fiches[slug]) return null;
+      if (A.data.fiches.has(slug)) return null;
       return A.loadScript(new URL("atelier/fiches/" + slug + ".js", A.root)).catch(function () {
         missing.push(slug);
       });

@@ -7,6 +7,9 @@
  *   #debut=18:30&fin=21:00&titre=…&plan=slug.1.2_20.3~_15~autre-fiche
  * a block is a sheet's slug followed by its step numbers (`_20`: 20 minutes for this
  * session), or `_15` for a 15-minute break; a slug alone stands for the whole sheet.
+ *
+ * The sheets' data is a Map by slug (atelier.js): a slug comes from the address or the
+ * storage, and « constructor » or « __proto__ » must name nothing but a sheet.
  */
 (function () {
   "use strict";
@@ -172,7 +175,7 @@
     var items = [];
     plan.items.forEach(function (item) {
       if (item.fiche && item.numero === null) {
-        var sheet = sheets[item.fiche];
+        var sheet = sheets.get(item.fiche);
         (sheet ? sheet.etapes : []).forEach(function (step) {
           items.push({ fiche: item.fiche, numero: step.numero, duree: null });
         });
@@ -207,7 +210,7 @@
   // --- the schedule ------------------------------------------------------------------------
 
   function stepOf(sheets, item) {
-    var sheet = sheets[item.fiche];
+    var sheet = sheets.get(item.fiche);
     if (!sheet) return null;
     for (var i = 0; i < sheet.etapes.length; i++) {
       if (sheet.etapes[i].numero === item.numero) return sheet.etapes[i];
@@ -225,7 +228,7 @@
       var planned = item.pause ? item.pause : step ? step.duree : 0;
       var length = item.pause ? item.pause : item.duree || planned;
       var row = {
-        index: index, item: item, step: step, sheet: item.pause ? null : sheets[item.fiche] || null,
+        index: index, item: item, step: step, sheet: item.pause ? null : sheets.get(item.fiche) || null,
         pause: Boolean(item.pause || (step && step.pause)), duree: length, prevue: planned,
         debut: clock, fin: clock + length,
       };
@@ -276,12 +279,12 @@
 
   /** The sheets a plan uses, each once, in the order they first appear. */
   A.sheetsOf = function (plan, sheets) {
-    var seen = {};
+    var seen = new Set();
     var used = [];
     plan.items.forEach(function (item) {
-      if (item.pause || seen[item.fiche] || !sheets[item.fiche]) return;
-      seen[item.fiche] = true;
-      used.push(sheets[item.fiche]);
+      if (item.pause || seen.has(item.fiche) || !sheets.has(item.fiche)) return;
+      seen.add(item.fiche);
+      used.push(sheets.get(item.fiche));
     });
     return used;
   };
@@ -295,25 +298,30 @@
    * quantity each sheet asks for. */
   A.materials = function (plan, sheets) {
     var merged = [];
-    var byName = {};
+    var byName = new Map(); // names written by contributors: « constructor » is a material too
+    var planned = new Map(); // slug -> its planned items
+    plan.items.forEach(function (item) {
+      if (item.pause) return;
+      if (!planned.has(item.fiche)) planned.set(item.fiche, []);
+      planned.get(item.fiche).push(item);
+    });
     A.sheetsOf(plan, sheets).forEach(function (sheet) {
-      var planned = plan.items.filter(function (item) { return item.fiche === sheet.slug; });
-      var whole = sheet.etapes.every(function (step) {
-        return planned.some(function (item) { return item.numero === step.numero; });
-      });
-      var usedNames = {};
-      planned.forEach(function (item) {
+      var mine = planned.get(sheet.slug);
+      var numbers = new Set(mine.map(function (item) { return item.numero; }));
+      var whole = sheet.etapes.every(function (step) { return numbers.has(step.numero); });
+      var usedNames = new Set();
+      mine.forEach(function (item) {
         var step = stepOf(sheets, item);
-        (step ? step.materiel : []).forEach(function (name) { usedNames[key(name)] = true; });
+        (step ? step.materiel : []).forEach(function (name) { usedNames.add(key(name)); });
       });
       sheet.materiel.forEach(function (entry) {
         var k = key(entry.nom);
-        if (!whole && !usedNames[k]) return;
-        if (!byName[k]) {
-          byName[k] = { nom: entry.nom, quantites: [] };
-          merged.push(byName[k]);
+        if (!whole && !usedNames.has(k)) return;
+        if (!byName.has(k)) {
+          byName.set(k, { nom: entry.nom, quantites: [] });
+          merged.push(byName.get(k));
         }
-        byName[k].quantites.push({ quantite: entry.quantite, fiche: sheet.titre });
+        byName.get(k).quantites.push({ quantite: entry.quantite, fiche: sheet.titre });
       });
     });
     return merged;

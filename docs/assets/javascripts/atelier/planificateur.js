@@ -174,12 +174,12 @@
     }
 
     function stepOf(item) {
-      var sheet = sheets[item.fiche];
+      var sheet = sheets.get(item.fiche);
       return sheet ? sheet.etapes.find(function (s) { return s.numero === item.numero; }) || null : null;
     }
 
     function sheetTitle(slug) {
-      return sheets[slug] ? sheets[slug].titre : slug;
+      return sheets.has(slug) ? sheets.get(slug).titre : slug;
     }
 
     // --- drawing ---------------------------------------------------------------------------
@@ -352,18 +352,18 @@
             if (!slug) { announce("Choisissez d'abord une fiche dans la liste."); sheetChoice.focus(); return; }
             A.loadSheets([slug]).then(function (failed) {
               if (failed.length) { announce("Cette fiche n'a pas pu être chargée."); return; }
-              A.addSteps(plan, slug, sheets[slug].etapes.map(function (s) { return s.numero; }));
-              changed("Fiche « " + sheets[slug].titre + " » ajoutée.", "fiche-ajouter");
+              A.addSteps(plan, slug, sheets.get(slug).etapes.map(function (s) { return s.numero; }));
+              changed("Fiche « " + sheets.get(slug).titre + " » ajoutée.", "fiche-ajouter");
             });
           } })));
     A.loadIndex().then(function (index) {
-      var groups = {};
+      var groups = new Map(); // by phase: names written by contributors
       index.forEach(function (entry) {
-        if (!groups[entry.phase]) {
-          groups[entry.phase] = h("optgroup", { label: entry.phase });
-          sheetChoice.append(groups[entry.phase]);
+        if (!groups.has(entry.phase)) {
+          groups.set(entry.phase, h("optgroup", { label: entry.phase }));
+          sheetChoice.append(groups.get(entry.phase));
         }
-        groups[entry.phase].append(h("option", { value: entry.slug, text: entry.titre + " (" + A.duration(entry.duree) + ")" }));
+        groups.get(entry.phase).append(h("option", { value: entry.slug, text: entry.titre + " (" + A.duration(entry.duree) + ")" }));
       });
     }, function () { addSheet.hidden = true; });
 
@@ -439,8 +439,7 @@
       if (shared && stored && fromAddress && A.serialize(shared) !== A.serialize(stored) && stored.items.length) {
         previous = stored; // opening a link must not lose the plan this browser was preparing
       }
-      var slugs = plan.items.filter(function (i) { return !i.pause; }).map(function (i) { return i.fiche; })
-        .filter(function (slug, index, all) { return all.indexOf(slug) === index; });
+      var slugs = Array.from(new Set(plan.items.filter(function (i) { return !i.pause; }).map(function (i) { return i.fiche; })));
       return A.loadSheets(slugs).then(function (failed) {
         missing = failed;
         A.expand(plan, sheets);

@@ -12,10 +12,14 @@ const SCHEMA_URL = new URL("schemas/etude-de-cas.json", SITE_ROOT);
 const CHOICES_URL = new URL("api/choix-du-formulaire.json", SITE_ROOT);  // phases and sheet titles only
 const DRAFT_KEY = "centre-ressources:brouillon-etude-de-cas";
 const GITHUB_URL_LIMIT = 8000;  // longer prefilled addresses are refused by GitHub or browsers
+// A stored draft larger than this is not read: twice the largest file `check` accepts
+// (centre_ressources/checks/limits.py), as JSON escapes some characters.
+const MAX_DRAFT_CHARACTERS = 512 * 1024;
+const MAX_LIST_ITEMS = 200;  // as centre_ressources/checks/limits.py
 
 // Fields whose value is the slug of a phase or a sheet (by the field's name, wherever it is
 // in the schema): offered as a choice from the catalogue, never typed.
-const CATALOGUE_FIELDS = { phase: "phases", fiches: "fiches" };
+const CATALOGUE_FIELDS = new Map([["phase", "phases"], ["fiches", "fiches"]]);
 // Fields of the schema a new case study has no use for.
 const HIDDEN_FIELDS = new Set(["alias"]);
 
@@ -93,10 +97,42 @@ function clean(root, node, raw) {
   return text;
 }
 
+/** A stored draft's value for `node`, read back from the schema: only its fields, each of the
+ * kind the form writes (text, lists, groups of fields); anything else is left out and counted
+ * in `report.dropped`. Groups have no prototype: their keys come from the storage. */
+function restore(root, node, raw, report) {
+  if (raw === undefined || raw === null) return undefined;
+  node = resolve(root, node);
+  const type = mainType(node);
+  if (type === "object") {
+    if (typeof raw !== "object" || Array.isArray(raw)) { report.dropped += 1; return undefined; }
+    const known = new Map(Object.entries(node.properties || {}).filter(([key]) => !HIDDEN_FIELDS.has(key)));
+    const result = Object.create(null);
+    for (const [key, value] of Object.entries(raw)) {
+      if (!known.has(key)) { report.dropped += 1; continue; }
+      const kept = restore(root, known.get(key), value, report);
+      if (kept !== undefined) result[key] = kept;
+    }
+    return result;
+  }
+  if (type === "array") {
+    if (!Array.isArray(raw)) { report.dropped += 1; return undefined; }
+    if (raw.length > MAX_LIST_ITEMS) report.dropped += 1;
+    return raw.slice(0, MAX_LIST_ITEMS).map((item) => {
+      const kept = restore(root, node.items, item, report);
+      return kept === undefined ? emptyValue(root, node.items) : kept;
+    });
+  }
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+  report.dropped += 1;
+  return undefined;
+}
+
 function emptyValue(root, node) {
   node = resolve(root, node);
   const type = mainType(node);
-  if (type === "object") return {};
+  if (type === "object") return Object.create(null);
   if (type === "array") return [];
   return "";
 }
@@ -115,13 +151,34 @@ class CaseStudyForm {
     this.render();
   }
 
-  // The draft: {data, recit} as the contributor typed it.
+  // The draft: {data, recit} as the contributor typed it. What the storage holds is input too
+  // (an older form, a hand edit, another script): only what fits the schema comes back, and
+  // the contributor is told when something did not.
   loadDraft() {
-    try {
-      const saved = JSON.parse(localStorage.getItem(DRAFT_KEY) || "null");
-      if (saved && typeof saved.data === "object") return saved;
-    } catch (error) { /* an unreadable draft is dropped */ }
-    return { data: { mise_a_jour: new Date().toISOString().slice(0, 10) }, recit: "" };
+    const data = Object.create(null);
+    data.mise_a_jour = new Date().toISOString().slice(0, 10);
+    const fresh = { data, recit: "" };
+    this.draftNotice = "";
+    let text = null;
+    try { text = localStorage.getItem(DRAFT_KEY); } catch (error) { return fresh; }  // storage refused
+    if (text === null) return fresh;
+    let saved = null;
+    if (text.length <= MAX_DRAFT_CHARACTERS) {
+      try { saved = JSON.parse(text); } catch (error) { saved = null; }
+    }
+    if (!saved || typeof saved !== "object" || Array.isArray(saved)) {
+      this.draftNotice = "Le brouillon enregistré dans ce navigateur n'a pas pu être relu : le formulaire repart de zéro.";
+      return fresh;
+    }
+    const report = { dropped: 0 };
+    const restored = restore(this.schema, this.schema, saved.data, report);
+    const recit = typeof saved.recit === "string" ? saved.recit : "";
+    if (saved.recit !== undefined && typeof saved.recit !== "string") report.dropped += 1;
+    if (report.dropped) {
+      this.draftNotice = "Une partie du brouillon enregistré dans ce navigateur n'a pas pu être reprise "
+        + "(elle ne correspond à aucun champ de ce formulaire) : vérifiez les champs ci-dessous.";
+    }
+    return { data: restored || fresh.data, recit };
   }
 
   saveDraft() {
@@ -135,7 +192,9 @@ class CaseStudyForm {
   set(path, value) {
     let node = this.draft.data;
     path.slice(0, -1).forEach((part, index) => {
-      if (node[part] == null || typeof node[part] !== "object") node[part] = typeof path[index + 1] === "number" ? [] : {};
+      if (node[part] == null || typeof node[part] !== "object") {
+        node[part] = typeof path[index + 1] === "number" ? [] : Object.create(null);
+      }
       node = node[part];
     });
     node[path[path.length - 1]] = value;
@@ -171,6 +230,7 @@ class CaseStudyForm {
     h("p", { class: "cr-aide", text: "Les champs marqués « obligatoire » doivent être remplis ; laissez vides "
       + "ceux dont vos sources ne disent rien. Votre brouillon reste dans ce navigateur : rien n'est envoyé "
       + "tant que vous ne l'avez pas décidé." }),
+    this.draftNotice ? h("p", { class: "cr-alerte", text: this.draftNotice }) : null,
     this.summary, ...fields, story,
     h("div", { class: "cr-actions" },
       h("button", { type: "submit", class: "md-button md-button--primary", text: "Vérifier et préparer le fichier" }),
@@ -211,7 +271,7 @@ class CaseStudyForm {
     const example = (node.examples || [])[0];
     if (example !== undefined && example !== null) {
       const shown = Array.isArray(example) ? example.join(" ; ") : String(example);
-      if (!CATALOGUE_FIELDS[lastName(id.path)] || !this.catalogue) parts.push(`Exemple : ${shown}`);
+      if (!CATALOGUE_FIELDS.has(lastName(id.path)) || !this.catalogue) parts.push(`Exemple : ${shown}`);
     }
     return parts.length ? h("p", { class: "cr-aide", id: id.help, text: parts.join(" ") }) : null;
   }
@@ -224,7 +284,7 @@ class CaseStudyForm {
     const node = resolve(this.schema, rawNode);
     const type = mainType(node);
     const name = lastName(path);
-    const catalogue = this.catalogue && CATALOGUE_FIELDS[name];
+    const catalogue = this.catalogue && CATALOGUE_FIELDS.get(name);
     if (type === "object") return this.group(node, path, required);
     if (type === "array" && catalogue === "fiches") return this.sheetChoice(node, path, required);
     if (type === "array") return this.list(node, path, required);
