@@ -31,6 +31,7 @@
     if (!loading.has(address)) {
       loading.set(address, new Promise(function (resolve, reject) {
         var script = document.createElement("script");
+        script.async = false; // fetched at once, run in the order asked for
         script.src = address;
         script.onload = function () { resolve(address); };
         script.onerror = function () { loading.delete(address); script.remove(); reject(new Error(address)); };
@@ -66,9 +67,7 @@
   };
 
   function inOrder(names) {
-    return names.reduce(function (previous, name) {
-      return previous.then(function () { return A.loadScript(new URL(name, A.scripts)); });
-    }, Promise.resolve());
+    return Promise.all(names.map(function (name) { return A.loadScript(new URL(name, A.scripts)); }));
   }
 
   function start() {
@@ -76,6 +75,7 @@
     var planner = document.getElementById("cr--atelier-planificateur");
     var sheet = document.getElementById("cr--atelier-ajout");
     if (planner) {
+      A.loadIndex().catch(function () {}); // the planner's list of sheets, fetched meanwhile
       inOrder(["plan.js", "impression.js", "animation.js", "planificateur.js"]).then(function () {
         A.startPlanner(planner);
       });

@@ -27,16 +27,23 @@
     var all = headings.map(function (h) { return parseInt(STEP_ID.exec(h.id)[1], 10); });
 
     function add(numbers, status, whole) {
-      var plan = A.load() || A.emptyPlan();
+      var stored = A.load();
+      var plan = stored.plan || A.emptyPlan();
       var added = A.addSteps(plan, slug, numbers);
-      var saved = A.save(plan);
-      link.href = plannerAddress + "#" + A.serialize(plan);
-      var steps = plan.items.filter(function (item) { return !item.pause; }).length;
       var message;
-      if (!added) message = whole ? "Cette fiche est déjà dans votre atelier." : "Cette étape est déjà dans votre atelier.";
-      else message = (whole ? "Fiche ajoutée" : "Étape ajoutée") + " à votre atelier (" + steps +
-        " étape" + (steps > 1 ? "s" : "") + " en tout).";
-      if (!saved) message += " Votre navigateur n'enregistre pas l'atelier : ouvrez-le avec le lien « Voir mon atelier ».";
+      if (added < 0) {
+        message = (whole ? "Cette fiche ne tient plus" : "Cette étape ne tient plus") + " dans votre atelier : " +
+          A.limits() + ". Retirez-en une partie depuis « Voir mon atelier ».";
+      } else {
+        var saved = A.save(plan);
+        link.href = plannerAddress + "#" + A.serialize(plan);
+        var steps = plan.items.filter(function (item) { return !item.pause; }).length;
+        if (!added) message = whole ? "Cette fiche est déjà dans votre atelier." : "Cette étape est déjà dans votre atelier.";
+        else message = (whole ? "Fiche ajoutée" : "Étape ajoutée") + " à votre atelier (" + steps +
+          " étape" + (steps > 1 ? "s" : "") + " en tout).";
+        if (stored.refused) message += " " + stored.refused;
+        if (!saved) message += " Votre navigateur n'enregistre pas l'atelier : ouvrez-le avec le lien « Voir mon atelier ».";
+      }
       status.textContent = "";
       window.setTimeout(function () { status.textContent = message; }, 50);
     }

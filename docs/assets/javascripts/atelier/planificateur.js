@@ -43,14 +43,16 @@
     var plan = null;
     var previous = null; // the plan this browser held before a shared link replaced it
     var sheets = A.data.fiches;
-    var missing = [];
+    var missing = []; // names of sheets the opened plan held and the site lacks
+    var notes = []; // what the opening left out and why, said above the plan
+    var lastGood = ""; // the address of the plan as last saved: a change over the limits goes back to it
 
     var live = h("p", { "class": "atelier-annonce", role: "status", "aria-live": "polite" });
     var dynamic = h("div", { "class": "atelier-dynamique" });
     var printed = h("div", { "class": "atelier-impression", "aria-hidden": "true" });
 
     // --- the session's fields (made once: re-rendering would lose the typing) ------------------
-    var title = h("input", { type: "text", id: "cr--atelier-titre", autocomplete: "off", maxlength: "120" });
+    var title = h("input", { type: "text", id: "cr--atelier-titre", autocomplete: "off", maxlength: String(A.MAX_TITLE) });
     var start = h("input", { type: "time", id: "cr--atelier-debut", required: true });
     var end = h("input", { type: "time", id: "cr--atelier-fin", "aria-describedby": "cr--atelier-fin-aide" });
     var fields = h("fieldset", { "class": "atelier-seance" },
@@ -71,8 +73,15 @@
     // The title changes no clock time: the list is left as it is (re-drawing it would take
     // away a control the pointer is moving to).
     title.addEventListener("change", function () {
-      plan.titre = title.value.trim();
+      var before = plan.titre;
+      plan.titre = title.value.trim().slice(0, A.MAX_TITLE);
+      if (!A.fits(plan)) {
+        plan.titre = title.value = before;
+        announce("Ce titre ne tient pas dans le lien de l'atelier : " + A.limits() + ".");
+        return;
+      }
       A.save(plan);
+      lastGood = A.serialize(plan);
       window.history.replaceState(null, "", "#" + A.serialize(plan));
       A.renderPrint(printed, plan, sheets, A.schedule(plan, sheets));
       announce("Titre de la séance enregistré.");
@@ -134,8 +143,17 @@
     }
 
     function changed(message, focus) {
+      if (!A.fits(plan)) {
+        // a step moved out of its block, a longer duration: the address would be over its limit
+        plan = A.parse(lastGood) || A.emptyPlan();
+        tag(plan.items);
+        render();
+        announce("Ce changement n'a pas été fait : " + A.limits() + ".");
+        return;
+      }
       tag(plan.items);
       A.save(plan);
+      lastGood = A.serialize(plan);
       window.history.replaceState(null, "", "#" + A.serialize(plan));
       pendingFocus = focus || (document.activeElement && document.activeElement.getAttribute("data-cle"));
       render();
@@ -312,7 +330,10 @@
             " min vers " + A.clock(suggestion.heure) + ", après « " + nameOf(after) + " », laisserait souffler le groupe."),
           h("button", { type: "button", "class": "atelier-bouton", "data-cle": "suggestion", text: "Ajouter cette pause",
             onclick: function () {
-              A.insertBreak(plan, suggestion.apres, suggestion.duree);
+              if (!A.insertBreak(plan, suggestion.apres, suggestion.duree)) {
+                announce("Cette pause ne tient plus dans l'atelier : " + A.limits() + ".");
+                return;
+              }
               changed("Pause de " + suggestion.duree + " min ajoutée après « " + nameOf(after) + " ».", "suggestion");
             } })));
       }
@@ -336,7 +357,10 @@
           h("button", { type: "button", "class": "atelier-bouton", "data-cle": "pause-ajouter", text: "Insérer la pause",
             onclick: function () {
               var after = parseInt(where.value, 10);
-              A.insertBreak(plan, after, parseInt(length.value, 10));
+              if (!A.insertBreak(plan, after, parseInt(length.value, 10))) {
+                announce("Cette pause ne tient plus dans l'atelier : " + A.limits() + ".");
+                return;
+              }
               changed("Pause de " + plan.items[after + 1].pause + " min insérée en position " + (after + 2) + ".", "pause-ajouter");
             } })));
     }
@@ -352,7 +376,10 @@
             if (!slug) { announce("Choisissez d'abord une fiche dans la liste."); sheetChoice.focus(); return; }
             A.loadSheets([slug]).then(function (failed) {
               if (failed.length) { announce("Cette fiche n'a pas pu être chargée."); return; }
-              A.addSteps(plan, slug, sheets.get(slug).etapes.map(function (s) { return s.numero; }));
+              if (A.addSteps(plan, slug, sheets.get(slug).etapes.map(function (s) { return s.numero; })) < 0) {
+                announce("Cette fiche ne tient plus dans l'atelier : " + A.limits() + ".");
+                return;
+              }
               changed("Fiche « " + sheets.get(slug).titre + " » ajoutée.", "fiche-ajouter");
             });
           } })));
@@ -386,9 +413,12 @@
       start.value = plan.debut;
       end.value = plan.fin;
       var parts = [];
+      notes.forEach(function (note) { parts.push(h("p", { "class": "atelier-alerte" }, note)); });
       if (missing.length) {
+        var shown = missing.slice(0, 10).map(function (name) { return name.length > 60 ? name.slice(0, 59) + "…" : name; });
+        var others = missing.length - shown.length;
         parts.push(h("p", { "class": "atelier-alerte" }, "Ces fiches du lien n'existent pas sur ce site et ont été laissées de côté : " +
-          missing.join(", ") + "."));
+          shown.join(", ") + (others > 0 ? " et " + others + " autre" + (others > 1 ? "s" : "") : "") + "."));
       }
       if (previous) {
         parts.push(h("p", { "class": "atelier-retour" },
@@ -396,8 +426,10 @@
             onclick: function () {
               var back = previous;
               previous = null;
-              plan = back;
-              changed("Atelier précédent rétabli.");
+              prepare(back).then(function () {
+                plan = back;
+                changed("Atelier précédent rétabli.");
+              });
             } })));
       }
       if (!plan.items.length) {
@@ -432,38 +464,90 @@
     }
 
     // --- start ---------------------------------------------------------------------------------
-    function open(fromAddress) {
-      var shared = A.parse(window.location.hash);
-      var stored = A.load();
-      plan = shared || stored || A.emptyPlan();
-      if (shared && stored && fromAddress && A.serialize(shared) !== A.serialize(stored) && stored.items.length) {
-        previous = stored; // opening a link must not lose the plan this browser was preparing
-      }
-      var slugs = Array.from(new Set(plan.items.filter(function (i) { return !i.pause; }).map(function (i) { return i.fiche; })));
-      return A.loadSheets(slugs).then(function (failed) {
-        missing = failed;
-        A.expand(plan, sheets);
-        plan.items = plan.items.filter(function (item) { return item.pause || stepOf(item); });
-        tag(plan.items);
-        A.save(plan);
-        window.history.replaceState(null, "", plan.items.length || plan.titre ? "#" + A.serialize(plan) : window.location.pathname);
-        render();
+
+    /** Loads the data of a plan's sheets, unfolds its whole sheets and leaves out the steps the
+     * site lacks; resolves with the names of the sheets it lacks, or null when the plan, once
+     * unfolded, is over the limits. A name the index does not hold is not asked for: a link
+     * naming a hundred unknown sheets costs no hundred requests. */
+    function prepare(candidate) {
+      var slugs = Array.from(new Set(candidate.items.filter(function (i) { return !i.pause; }).map(function (i) { return i.fiche; })));
+      return A.loadIndex().then(null, function () { return []; }).then(function (index) {
+        var known = index.length ? new Set(index.map(function (entry) { return entry.slug; })) : null;
+        var absent = known ? slugs.filter(function (slug) { return !known.has(slug); }) : [];
+        return A.loadSheets(known ? slugs.filter(function (slug) { return known.has(slug); }) : slugs)
+          .then(function (failed) { return absent.concat(failed); });
+      }).then(function (lacking) {
+        A.expand(candidate, sheets);
+        candidate.items = candidate.items.filter(function (item) { return item.pause || stepOf(item); });
+        return A.fits(candidate) ? lacking : null;
       });
     }
 
-    root.replaceChildren(fields, dynamic, actions, shareBox, live, printed);
+    /** Opens the plan of the address, or else the stored one, or else an empty one; says what
+     * was refused. Resolves with the notes said. */
+    function open(fromAddress) {
+      var shared = A.read(window.location.hash);
+      var stored = A.load();
+      var said = [];
+      var candidates = [];
+      if (shared.plan) candidates.push({ plan: shared.plan, read: shared, shared: true });
+      else if (shared.refused) said.push(shared.refused);
+      if (stored.plan) candidates.push({ plan: stored.plan, read: stored, stored: true });
+      else if (stored.refused) said.push(stored.refused);
+      candidates.push({ plan: A.emptyPlan(), read: { names: [], unknown: [] } });
+
+      function attempt(index) {
+        var candidate = candidates[index];
+        return prepare(candidate.plan).then(function (lacking) {
+          if (lacking !== null) return { chosen: candidate, lacking: lacking };
+          said.push(candidate.shared
+            ? "Ce lien d'atelier compte plus de " + A.MAX_ITEMS + " étapes et pauses une fois ses fiches dépliées : " +
+              "il n'a pas été ouvert (" + A.limits() + ")."
+            : "L'atelier enregistré dans ce navigateur dépassait les limites (" + A.limits() + ") : il a été laissé de côté.");
+          return attempt(index + 1);
+        });
+      }
+
+      return attempt(0).then(function (opened) {
+        var chosen = opened.chosen;
+        if (said.length && !chosen.shared && (shared.plan || shared.refused)) {
+          said.push(chosen.stored ? "L'atelier enregistré dans ce navigateur est ouvert à sa place." : "Un atelier vide est ouvert à sa place.");
+        }
+        plan = chosen.plan;
+        notes = said;
+        var lacking = new Set(chosen.read.unknown.concat(opened.lacking));
+        missing = chosen.read.names.filter(function (name) { return lacking.has(name); });
+        if (chosen.shared && stored.plan && fromAddress && stored.plan.items.length &&
+            A.serialize(shared.plan) !== A.serialize(stored.plan)) {
+          previous = stored.plan; // opening a link must not lose the plan this browser was preparing
+        }
+        tag(plan.items);
+        A.save(plan);
+        lastGood = A.serialize(plan);
+        window.history.replaceState(null, "", plan.items.length || plan.titre ? "#" + lastGood : window.location.pathname);
+        render();
+        return said;
+      });
+    }
+
+    var limits = A.limits();
+    var limitsNote = h("p", { "class": "atelier-aide atelier-limites",
+      text: "Limites : " + limits + " ; un lien plus long n'est pas ouvert." });
+    root.replaceChildren(fields, dynamic, actions, shareBox, limitsNote, live, printed);
     root.hidden = false;
     var notice = document.getElementById("cr--atelier-sans-js");
     if (notice) notice.hidden = true;
     document.body.classList.add("atelier-actif");
     window.addEventListener("hashchange", function () {
-      if (A.parse(window.location.hash) && A.serialize(A.parse(window.location.hash)) !== A.serialize(plan)) {
-        open(true).then(function () { announce("Atelier ouvert depuis le lien."); });
+      var next = A.read(window.location.hash);
+      if (next.refused || (next.plan && A.serialize(next.plan) !== A.serialize(plan))) {
+        open(true).then(function (said) { announce(said.length ? said.join(" ") : "Atelier ouvert depuis le lien."); });
       }
     });
     // A sheet added in another tab shows here at once.
     window.addEventListener("storage", function (event) {
       if (event.key !== A.STORAGE_KEY || !event.newValue || event.newValue === A.serialize(plan)) return;
+      if (event.newValue.length > A.MAX_ADDRESS) return; // another script's: the limits hold for it too
       window.history.replaceState(null, "", "#" + event.newValue);
       open(false).then(function () { announce("Atelier mis à jour depuis un autre onglet."); });
     });
