@@ -468,7 +468,7 @@
     /** Loads the data of a plan's sheets, unfolds its whole sheets and leaves out the steps the
      * site lacks; resolves with the names of the sheets it lacks, or null when the plan, once
      * unfolded, is over the limits. A name the index does not hold is not asked for: a link
-     * naming a hundred unknown sheets costs no hundred requests. */
+     * naming unknown sheets costs no request per name. */
     function prepare(candidate) {
       var slugs = Array.from(new Set(candidate.items.filter(function (i) { return !i.pause; }).map(function (i) { return i.fiche; })));
       return A.loadIndex().then(null, function () { return []; }).then(function (index) {
