@@ -22,6 +22,10 @@ def visible_cards(page) -> list[str]:
             for card in page.locator(".fiche-carte:visible").all()]
 
 
+def filters(page, **options):
+    return page.get_by_role("form", name="Filtrer les fiches", **options)
+
+
 def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
@@ -31,7 +35,7 @@ def test_without_javascript_every_sheet_shows_and_no_dead_control(browser, site_
     page = context.new_page()
     page.goto(site_url + "fiches/?phase=impulsion")
     assert visible_cards(page) == [sheet.slug for sheet in catalogue.sheets]
-    assert not page.locator("#catalogue-filtres").is_visible()
+    assert not filters(page, include_hidden=True).is_visible()
     context.close()
 
 
@@ -40,7 +44,7 @@ def test_a_filter_narrows_the_catalogue_and_the_address_carries_it(browser_page,
     page.goto(site_url + "fiches/")
     status = page.get_by_role("status")
     assert visible_cards(page) == [sheet.slug for sheet in catalogue.sheets]
-    page.locator("#catalogue-filtres").get_by_label("Phase").select_option("structuration")
+    filters(page).get_by_label("Phase").select_option("structuration")
     structuration = [s.slug for s in catalogue.sheets if s.phase == "structuration"]
     assert visible_cards(page) == structuration
     assert query(page) == {"phase": ["structuration"]}
@@ -57,10 +61,12 @@ def test_a_filter_narrows_the_catalogue_and_the_address_carries_it(browser_page,
 
     page.reload()
     assert visible_cards(page) == expected
-    assert page.locator("#catalogue-filtres").get_by_label("Phase").input_value() == "structuration"
+    assert filters(page).get_by_label("Phase").input_value() == "structuration"
     assert page.get_by_label("Nombre de participants").input_value() == "22"
     # Phases left without a visible sheet are hidden with their heading.
-    assert not page.locator("#catalogue-phase-impulsion").is_visible()
+    for phase in catalogue.phases:
+        section = page.get_by_role("region", name=f"{phase.numero}. {phase.titre}", exact=True, include_hidden=True)
+        assert section.is_visible() == (phase.slug == "structuration")
 
 
 def test_a_shared_address_restores_keyword_distance_duration_and_text(browser_page, site_url, catalogue):

@@ -1,7 +1,8 @@
 """The case-study form of /contribuer/, end to end in Chromium: a contributor fills it with the
 labels she reads, the file it writes passes `centre-ressources check` and a strict build, its
-mistakes are told in French next to their field, the draft survives a reload, the GitHub
-links carry the file, and axe-core finds nothing in either colour scheme.
+mistakes are told in French next to their field, the draft survives a reload (a malformed one
+comes back as far as it fits the form), the GitHub links carry the file, and axe-core finds
+nothing in either colour scheme.
 
 The site is built once for the module, from a copy of the project with a (fictional)
 `repo_url` and the commented template of `centre-ressources new` in `extra`."""
@@ -9,6 +10,7 @@ The site is built once for the module, from a copy of the project with a (fictio
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 from html import unescape
@@ -26,7 +28,12 @@ VENDORED = {  # docs/assets/vendor/<folder>: (npm package, its folder copied)
     "cfworker-json-schema": ("@cfworker/json-schema", "dist/esm"),
     "yaml": ("yaml", "browser"),
 }
-FORM_READY = "#formulaire-etude-de-cas:not([hidden])"
+FORM_NAME = "Proposer une étude de cas"  # the form's heading
+FORM_SCRIPT = (PROJECT / "docs/assets/javascripts/formulaire/formulaire.js").read_text(encoding="utf-8")
+DRAFT_KEY = re.search(r'const DRAFT_KEY = "([^"]+)"', FORM_SCRIPT).group(1)
+MAX_DRAFT = math.prod(int(n) for n in re.search(r"const MAX_DRAFT_CHARACTERS = ([\d *]+);", FORM_SCRIPT)
+                      .group(1).split("*"))
+MAX_LIST = int(re.search(r"const MAX_LIST_ITEMS = (\d+);", FORM_SCRIPT).group(1))
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +89,7 @@ def _context(browser, scheme="light", **options):
 def _open(context, url):
     page = context.new_page()
     page.goto(url)
-    page.wait_for_selector(FORM_READY)
+    page.get_by_role("form", name=FORM_NAME).wait_for()
     return page
 
 
@@ -267,15 +274,52 @@ def test_the_draft_survives_a_reload_and_can_be_cleared(browser, url):
     page.get_by_role("group", name="Acteurs, n° 1").get_by_label("Nom de l'acteur (obligatoire)").fill("Mairie")
     page.wait_for_timeout(300)
     page.reload()
-    page.wait_for_selector(FORM_READY)
+    page.get_by_role("form", name=FORM_NAME).wait_for()
     assert page.get_by_label("Titre (obligatoire)", exact=True).input_value() == "Un brouillon de Ville-Exemple"
     assert page.get_by_role("group", name="Acteurs, n° 1").get_by_label("Nom de l'acteur (obligatoire)").input_value() == "Mairie"
     page.get_by_role("button", name="Effacer le brouillon").click()
     page.get_by_role("button", name="Oui, effacer le brouillon").click()
     assert page.get_by_label("Titre (obligatoire)", exact=True).input_value() == ""
     page.reload()
-    page.wait_for_selector(FORM_READY)
+    page.get_by_role("form", name=FORM_NAME).wait_for()
     assert page.get_by_label("Titre (obligatoire)", exact=True).input_value() == ""
+    context.close()
+
+
+def _hostile_draft() -> str:
+    moment = {"phase": 12, "texte": ["une liste"], "inconnu": 1, "__proto__": {"pollue": True}}
+    return json.dumps({"data": {"titre": "Un titre gardé", "__proto__": {"pollue": True}, "constructor": "oui",
+                                "territoire": "pas un groupe", "acteurs": "pas une liste",
+                                "chronologie": [moment] * (MAX_LIST + 5)}, "recit": 42})
+
+
+@pytest.mark.parametrize("stored, title, notice", [
+    (_hostile_draft(), "Un titre gardé", "Une partie du brouillon enregistré dans ce navigateur n'a pas pu être reprise"),
+    ("{pas du JSON", "", "Le brouillon enregistré dans ce navigateur n'a pas pu être relu"),
+    ("[1, 2, 3]", "", "Le brouillon enregistré dans ce navigateur n'a pas pu être relu"),
+    (json.dumps({"data": {"titre": "x" * MAX_DRAFT}}), "", "Le brouillon enregistré dans ce navigateur n'a pas pu être relu"),
+], ids=["champs-etrangers", "illisible", "pas-un-brouillon", "trop-grand"])
+def test_a_malformed_draft_comes_back_as_far_as_it_fits_the_form_and_the_contributor_is_told(browser, url, stored,
+                                                                                           title, notice):
+    context = _context(browser)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [DRAFT_KEY, stored])
+    page.reload()
+    form = page.get_by_role("form", name=FORM_NAME)
+    form.wait_for()
+    assert form.get_by_text(notice).is_visible()
+    assert page.get_by_label("Titre (obligatoire)", exact=True).input_value() == title
+    assert form.get_by_role("group", name=re.compile(r"^Chronologie, n° ")).count() <= MAX_LIST
+    assert page.evaluate("() => ({}).pollue === undefined && Object.getPrototypeOf({}) === Object.prototype")
+    # the form works on: a change is kept as a draft of the right shape
+    page.get_by_label("Titre (obligatoire)", exact=True).fill("Un nouveau titre")
+    page.wait_for_timeout(300)
+    kept = json.loads(page.evaluate("(key) => localStorage.getItem(key)", DRAFT_KEY))
+    assert kept["data"]["titre"] == "Un nouveau titre" and "constructor" not in kept["data"]
+    assert errors == []
     context.close()
 
 
@@ -318,7 +362,7 @@ def test_without_javascript_the_page_gives_the_other_ways(browser, url):
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
     page = context.new_page()
     page.goto(url)
-    assert page.locator("#formulaire-etude-de-cas").is_hidden()
+    assert page.get_by_role("form", name=FORM_NAME).count() == 0
     issue = page.get_by_role("link", name="formulaire de ticket « Proposer une étude de cas »")
     assert issue.get_attribute("href") == f"{REPO_URL}/issues/new?template=proposer-une-etude-de-cas.yml"
     assert page.get_by_role("link", name="guide des contributions").get_attribute("href") == (

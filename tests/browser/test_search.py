@@ -18,6 +18,14 @@ FIELD = "input.md-search__input"
 RESULT = ".recherche-resultat"
 
 
+def _dialog(page):
+    return page.get_by_role("dialog", name="Recherche sur le site")
+
+
+def _on_field(page) -> bool:
+    return page.evaluate("document.activeElement.getAttribute('aria-label')") == "Rechercher"
+
+
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("recherche") / "project", content="mini")
@@ -75,7 +83,7 @@ def test_a_french_query_finds_the_forms_of_a_word_with_title_excerpt_and_kind(ta
     assert sheet.locator(".recherche-titre").inner_text() == "Fiche alpha"
     assert sheet.locator(".recherche-genre").text_content().startswith("Fiche")
     assert "réunis" in sheet.locator(".recherche-extrait mark").first.inner_text().lower()
-    assert tab.locator("#recherche-etat").inner_text().endswith("résultats")
+    assert _dialog(tab).get_by_role("status").inner_text().endswith("résultats")
     sheet.locator("a").click()
     assert urlsplit(tab.url).path == "/fiches/alpha/"
 
@@ -84,12 +92,12 @@ def test_filters_by_kind_and_phase_narrow_the_results(tab, mini_url):
     tab.goto(mini_url)
     results = _search(tab, "réunir")
     assert results.count() >= 2
-    tab.select_option("#recherche-type", "Étude de cas")
+    _dialog(tab).get_by_label("Type").select_option("Étude de cas")
     tab.locator(f"{RESULT} a[href*='/fiches/']").first.wait_for(state="detached")
     kinds = tab.locator(".recherche-genre").all_text_contents()
     assert kinds and all(kind.startswith("Étude de cas") for kind in kinds)
-    tab.select_option("#recherche-type", "")
-    tab.select_option("#recherche-phase", "2. Seconde phase")
+    _dialog(tab).get_by_label("Type").select_option("")
+    _dialog(tab).get_by_label("Phase").select_option("2. Seconde phase")
     tab.locator(f"{RESULT} a[href$='/fiches/alpha/']").wait_for(state="detached")  # a sheet of phase 1
     tab.locator(f"{RESULT} a[href*='/fiches/']").first.wait_for()
     kinds = tab.locator(".recherche-genre").all_text_contents()
@@ -102,19 +110,19 @@ def test_material_s_shortcuts_open_and_close_the_search(tab, mini_url):
     for key in ("/", "s"):
         tab.locator("h1").first.click()
         tab.keyboard.press(key)
-        assert tab.evaluate("document.activeElement.id") == "recherche-champ"
+        assert _on_field(tab)
         assert toggle.is_checked()
         assert tab.locator(FIELD).input_value() == ""  # the key opened the search, not typed
         tab.keyboard.press("Escape")
         assert not toggle.is_checked()
-        assert tab.evaluate("document.activeElement.id") != "recherche-champ"
+        assert not _on_field(tab)
     tab.keyboard.press("/")
     tab.keyboard.type("post-it")
     tab.locator(RESULT).first.wait_for(timeout=15_000)
     tab.keyboard.press("ArrowDown")
     assert tab.evaluate("document.activeElement.classList.contains('recherche-lien')")
     tab.keyboard.press("ArrowUp")
-    assert tab.evaluate("document.activeElement.id") == "recherche-champ"
+    assert _on_field(tab)
     first = tab.locator(f"{RESULT} a").first.evaluate("link => link.href")
     tab.keyboard.press("Enter")  # from the field: the first result
     tab.wait_for_url(first)
@@ -154,4 +162,4 @@ def test_without_an_index_the_search_says_so_in_french(tab, mini_url):
     tab.goto(mini_url)
     tab.locator(FIELD).click()
     tab.keyboard.type("réunir")
-    tab.locator("#recherche-etat", has_text="La recherche n'est pas disponible ici").wait_for(timeout=10_000)
+    _dialog(tab).get_by_role("status").filter(has_text="La recherche n'est pas disponible ici").wait_for(timeout=10_000)

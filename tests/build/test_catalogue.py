@@ -53,7 +53,7 @@ def test_filter_controls_have_labels_and_the_count_is_a_live_region(real_site):
     assert " hidden" in form.split(">", 1)[0]  # shown by the script only
     for control in re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', form):
         assert f'<label for="{control}">' in form, control
-    assert re.search(r'id="catalogue-compte" role="status" aria-live="polite"', form)
+    assert re.search(r'id="cr--catalogue-compte" role="status" aria-live="polite"', form)
 
 
 def test_keyword_choices_fold_accents_and_keep_the_first_spelling():

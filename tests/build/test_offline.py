@@ -108,7 +108,10 @@ def test_the_session_planner_works_from_the_file_system(pack, browser_page):
     sheet = json.loads((pack / urls.API_SHEETS).read_text(encoding="utf-8"))["fiches"][0]
     page.goto((pack / "fiches" / f"{sheet['slug']}.html").as_uri())
     page.get_by_role("button", name="Ajouter la fiche à mon atelier").click()
-    page.get_by_role("link", name="Voir mon atelier").click()
+    link = page.get_by_role("link", name="Voir mon atelier")
+    page.locator(".atelier-ajout__etat").filter(has_text="ajoutée").wait_for()
+    assert link.evaluate("a => a.href").split("#")[0] == (pack / "atelier.html").as_uri()  # the pack's own file
+    link.click()
     assert page.url.split("#")[0].endswith("/atelier.html")
     page.locator(".atelier-bloc").wait_for()
     rows = page.locator(".atelier-etape")

@@ -21,15 +21,15 @@
   function setUp(form, catalogue) {
     var cards = Array.prototype.slice.call(catalogue.querySelectorAll(".fiche-carte"));
     var sections = Array.prototype.slice.call(catalogue.querySelectorAll(".catalogue__phase"));
-    var empty = document.getElementById("catalogue-vide");
-    var status = document.getElementById("catalogue-compte");
+    var empty = document.getElementById("cr--catalogue-vide");
+    var status = document.getElementById("cr--catalogue-compte");
     var fields = {
-      q: form.elements.namedItem("q"),
-      phase: form.elements.namedItem("phase"),
-      duree: form.elements.namedItem("duree"),
-      participants: form.elements.namedItem("participants"),
-      mot_cle: form.elements.namedItem("mot_cle"),
-      distance: form.elements.namedItem("distance")
+      q: document.getElementById("cr--filtre-texte"),
+      phase: document.getElementById("cr--filtre-phase"),
+      duree: document.getElementById("cr--filtre-duree"),
+      participants: document.getElementById("cr--filtre-participants"),
+      mot_cle: document.getElementById("cr--filtre-mot-cle"),
+      distance: document.getElementById("cr--filtre-distance")
     };
     var texts = cards.map(function (card) { return fold(card.textContent); });
     var announceTimer = null;
@@ -46,7 +46,8 @@
       var duree = params.get("duree") || "";
       fields.duree.value = hasOption(fields.duree, duree) ? duree : "";
       var participants = parseInt(params.get("participants") || "", 10);
-      fields.participants.value = participants > 0 ? String(participants) : "";
+      var most = parseInt(fields.participants.max, 10) || 1000;
+      fields.participants.value = participants > 0 && participants <= most ? String(participants) : "";
       var keyword = params.get("mot_cle") || "";
       fields.mot_cle.value = hasOption(fields.mot_cle, keyword) ? keyword : "";
       fields.distance.checked = params.get("distance") === "oui";
@@ -143,8 +144,9 @@
   }
 
   function start() {
-    var form = document.getElementById("catalogue-filtres");
-    var catalogue = document.getElementById("catalogue");
+    // By ids no heading of a content can take (« cr-- »: centre_ressources/content/contributed_markup.py).
+    var form = document.getElementById("cr--catalogue-filtres");
+    var catalogue = document.getElementById("cr--catalogue");
     if (form && catalogue) setUp(form, catalogue);
   }
 

@@ -77,7 +77,9 @@
   }
 
   function start() {
-    var headings = document.querySelectorAll(".md-content h3[id]");
+    // The sheet's own steps: a heading of a contributed text may be called « Étape 2 » too,
+    // but never sits in a step's block (a class no content can set).
+    var headings = document.querySelectorAll('.md-content .etape > h3[id^="etape-"]');
     Array.prototype.forEach.call(headings, function (heading) {
       if (STEP_ID.test(heading.id)) addButton(heading);
     });

@@ -5,17 +5,20 @@
 // through the results, Enter opens the first one, Escape closes.
 (function () {
   "use strict";
-  const root = document.querySelector("[data-recherche]");
-  const toggle = document.getElementById("__search");
+  // The site's own elements, by ids no heading of a content can take (« cr-- »); Material's
+  // toggle by its own, which starts with « _ » as no heading id does.
+  const byId = (id) => document.getElementById(id);
+  const root = byId("cr--recherche");
+  const toggle = byId("__search");
   if (!root || !toggle) return; // Material's own search (the offline pack)
 
-  const form = root.querySelector("form");
-  const field = root.querySelector("#recherche-champ");
-  const state = root.querySelector("#recherche-etat");
-  const list = root.querySelector("#recherche-resultats");
-  const more = root.querySelector("[data-recherche-plus]");
-  const filters = Array.from(root.querySelectorAll("[data-recherche-filtre]"));
-  const filterBox = root.querySelector(".recherche-filtres"); // shown with the first query
+  const field = byId("cr--recherche-champ");
+  const form = field.form;
+  const state = byId("cr--recherche-etat");
+  const list = byId("cr--recherche-resultats");
+  const more = byId("cr--recherche-plus");
+  const filters = [byId("cr--recherche-type"), byId("cr--recherche-phase")];
+  const filterBox = byId("cr--recherche-filtres"); // shown with the first query
   const PAGE = 10; // results shown at once
   const KINDS = ["Fiche", "Étude de cas", "Phase", "Parcours", "Page"]; // the order of the filter
   const UNAVAILABLE = "La recherche n'est pas disponible ici : son index est écrit par la " +
@@ -47,7 +50,8 @@
 
   function fillFilters(available) {
     for (const select of filters) {
-      const values = Object.keys(available[select.dataset.rechercheFiltre] || {});
+      const name = select.dataset.rechercheFiltre;
+      const values = available && Object.hasOwn(available, name) ? Object.keys(available[name]) : [];
       const rank = (value) => (KINDS.includes(value) ? KINDS.indexOf(value) : KINDS.length);
       values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, "fr", { numeric: true }));
       for (const value of values) {
@@ -56,12 +60,10 @@
     }
   }
 
+  // Pagefind takes the filters as an object: built from the two filters' own names only.
   function chosenFilters() {
-    const chosen = {};
-    for (const select of filters) {
-      if (select.value) chosen[select.dataset.rechercheFiltre] = select.value;
-    }
-    return chosen;
+    return Object.fromEntries(filters.filter((select) => select.value)
+      .map((select) => [select.dataset.rechercheFiltre, select.value]));
   }
 
   // The excerpt is Pagefind's text with <mark> around the words found: only those two kinds

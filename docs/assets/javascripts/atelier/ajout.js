@@ -16,24 +16,34 @@
 
   A.startAdding = function (box) {
     var slug = box.getAttribute("data-atelier-fiche");
-    var link = box.querySelector("a");
-    var plannerAddress = link.href.split("#")[0];
-    var headings = Array.prototype.filter.call(document.querySelectorAll(".md-content h3[id]"), function (h) {
+    var link = document.getElementById("cr--atelier-voir");
+    var plannerAddress = A.pageHref("atelier/", link);
+    link.href = plannerAddress;
+    // The sheet's own steps, in their blocks (a class no content can set): a heading of a
+    // contributed text may be called « Étape 2 » too.
+    var headings = Array.prototype.filter.call(document.querySelectorAll('.md-content .etape > h3[id^="etape-"]'), function (h) {
       return STEP_ID.test(h.id);
     });
     var all = headings.map(function (h) { return parseInt(STEP_ID.exec(h.id)[1], 10); });
 
     function add(numbers, status, whole) {
-      var plan = A.load() || A.emptyPlan();
+      var stored = A.load();
+      var plan = stored.plan || A.emptyPlan();
       var added = A.addSteps(plan, slug, numbers);
-      var saved = A.save(plan);
-      link.href = plannerAddress + "#" + A.serialize(plan);
-      var steps = plan.items.filter(function (item) { return !item.pause; }).length;
       var message;
-      if (!added) message = whole ? "Cette fiche est déjà dans votre atelier." : "Cette étape est déjà dans votre atelier.";
-      else message = (whole ? "Fiche ajoutée" : "Étape ajoutée") + " à votre atelier (" + steps +
-        " étape" + (steps > 1 ? "s" : "") + " en tout).";
-      if (!saved) message += " Votre navigateur n'enregistre pas l'atelier : ouvrez-le avec le lien « Voir mon atelier ».";
+      if (added < 0) {
+        message = (whole ? "Cette fiche ne tient plus" : "Cette étape ne tient plus") + " dans votre atelier : " +
+          A.limits() + ". Retirez-en une partie depuis « Voir mon atelier ».";
+      } else {
+        var saved = A.save(plan);
+        link.href = plannerAddress + "#" + A.serialize(plan);
+        var steps = plan.items.filter(function (item) { return !item.pause; }).length;
+        if (!added) message = whole ? "Cette fiche est déjà dans votre atelier." : "Cette étape est déjà dans votre atelier.";
+        else message = (whole ? "Fiche ajoutée" : "Étape ajoutée") + " à votre atelier (" + steps +
+          " étape" + (steps > 1 ? "s" : "") + " en tout).";
+        if (stored.refused) message += " " + stored.refused;
+        if (!saved) message += " Votre navigateur n'enregistre pas l'atelier : ouvrez-le avec le lien « Voir mon atelier ».";
+      }
       status.textContent = "";
       window.setTimeout(function () { status.textContent = message; }, 50);
     }

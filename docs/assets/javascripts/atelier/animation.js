@@ -29,7 +29,7 @@
     var live = h("p", { "class": "atelier-annonce", role: "status", "aria-live": "polite" });
     var position = h("p", { "class": "animation__position" });
     var sessionLeft = h("p", { "class": "animation__seance" });
-    var title = h("h2", { id: "animation-titre", "class": "animation__titre" });
+    var title = h("h2", { id: "cr--animation-titre", "class": "animation__titre" });
     var source = h("p", { "class": "animation__source" });
     var clock = h("p", { "class": "animation__compte", role: "timer", "aria-live": "off" });
     var clockState = h("p", { "class": "animation__etat" });
@@ -38,7 +38,7 @@
     var play = h("button", { type: "button", "class": "atelier-bouton atelier-bouton--principal", onclick: toggle });
     var next = h("button", { type: "button", "class": "atelier-bouton", text: "Suivante →", onclick: function () { go(1); } });
     var close = h("button", { type: "button", "class": "atelier-bouton", text: "Quitter le mode animation", onclick: quit });
-    var panel = h("div", { "class": "animation", role: "dialog", "aria-modal": "true", "aria-labelledby": "animation-titre", tabindex: "-1" },
+    var panel = h("div", { "class": "animation", role: "dialog", "aria-modal": "true", "aria-labelledby": "cr--animation-titre", tabindex: "-1" },
       h("div", { "class": "animation__haut" }, position, sessionLeft),
       h("div", { "class": "animation__minuteur" }, clock, clockState),
       h("div", { "class": "animation__commandes" }, previous, play, next, close),

@@ -7,6 +7,9 @@
  *   #debut=18:30&fin=21:00&titre=…&plan=slug.1.2_20.3~_15~autre-fiche
  * a block is a sheet's slug followed by its step numbers (`_20`: 20 minutes for this
  * session), or `_15` for a 15-minute break; a slug alone stands for the whole sheet.
+ *
+ * The sheets' data is a Map by slug (atelier.js): a slug comes from the address or the
+ * storage, and « constructor » or « __proto__ » must name nothing but a sheet.
  */
 (function () {
   "use strict";
@@ -18,6 +21,11 @@
   A.BREAK_MINUTES = 15;
   A.LONG_STRETCH = 90; // minutes without a break after which one is suggested
   A.MAX_MINUTES = 600;
+  // Two full days of workshops fit, with room to spare; the address of such a plan stays
+  // short enough to be sent by e-mail or chat, and to open at once.
+  A.MAX_ITEMS = 100;
+  A.MAX_ADDRESS = 8000; // characters after « # », and of the stored plan
+  A.MAX_TITLE = 120;
 
   var CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -53,13 +61,51 @@
 
   // --- the address ---------------------------------------------------------------------
 
-  A.parse = function (text) {
+  /** 8000 -> « 8 000 », as French writes it (without loading the browser's locale data). */
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, "\u202f");
+  }
+
+  /** The limits of a plan, said in the planner and in the README (« Mon atelier »). */
+  A.limits = function () {
+    return "un atelier compte au plus " + A.MAX_ITEMS + " étapes et pauses, et son lien au plus " +
+      number(A.MAX_ADDRESS) + " caractères";
+  };
+
+  function refusal(what) {
+    return "Ce lien d'atelier " + what + " : il n'a pas été ouvert (" + A.limits() + ").";
+  }
+
+  /** A plan from its address, or from the stored copy of it: {plan, refused, names, unknown}.
+   * `plan` is null when the text holds none, or when it is over a limit: `refused` then says
+   * which, in French. `names`: the sheets it names, in order; `unknown`, those of them that
+   * cannot be slugs (left out).
+   * The length is checked first, so that an address of any size costs nothing to refuse. */
+  A.read = function (text) {
+    var source = String(text || "").replace(/^#/, "");
+    var result = { plan: null, refused: "", names: [], unknown: [] };
+    if (source.length > A.MAX_ADDRESS) {
+      result.refused = refusal("compte " + number(source.length) + " caractères");
+      return result;
+    }
     var plan = A.emptyPlan();
+    var seen = new Set(); // a key given twice counts once, the first time
+    var names = new Set();
+    var unknown = new Set();
     var found = false;
-    (text || "").replace(/^#/, "").split("&").forEach(function (pair) {
+    var over = false;
+
+    function push(item) {
+      if (plan.items.length >= A.MAX_ITEMS) over = true;
+      else plan.items.push(item);
+    }
+
+    source.split("&").forEach(function (pair) {
       var at = pair.indexOf("=");
       if (at < 0) return;
       var key = pair.slice(0, at);
+      if (seen.has(key)) return;
+      seen.add(key);
       var value;
       try {
         value = decodeURIComponent(pair.slice(at + 1).replace(/\+/g, " "));
@@ -68,29 +114,49 @@
       }
       if (key === "debut" && A.clockMinutes(value) !== null) plan.debut = value;
       else if (key === "fin" && A.clockMinutes(value) !== null) plan.fin = value;
-      else if (key === "titre") plan.titre = value.slice(0, 120);
+      else if (key === "titre") plan.titre = value.slice(0, A.MAX_TITLE);
       else if (key === "plan") {
         found = true;
         value.split("~").forEach(function (block) {
-          var pause = /^_(\d+)$/.exec(block);
+          if (over || !block) return;
+          var pause = /^_(\d{1,3})$/.exec(block);
           if (pause) {
-            if (minutes(pause[1])) plan.items.push({ pause: minutes(pause[1]) });
+            if (minutes(pause[1])) push({ pause: minutes(pause[1]) });
             return;
           }
           var parts = block.split(".");
-          if (!SLUG.test(parts[0])) return;
+          if (parts[0]) names.add(parts[0]);
+          if (!SLUG.test(parts[0])) {
+            if (parts[0]) unknown.add(parts[0]);
+            return;
+          }
           if (parts.length === 1) {
-            plan.items.push({ fiche: parts[0], numero: null, duree: null }); // the whole sheet
+            push({ fiche: parts[0], numero: null, duree: null }); // the whole sheet
             return;
           }
           parts.slice(1).forEach(function (part) {
-            var step = /^(\d+)(?:_(\d+))?$/.exec(part);
-            if (step) plan.items.push({ fiche: parts[0], numero: parseInt(step[1], 10), duree: minutes(step[2]) });
+            var step = /^(\d{1,3})(?:_(\d{1,3}))?$/.exec(part);
+            if (step && parseInt(step[1], 10) >= 1) {
+              push({ fiche: parts[0], numero: parseInt(step[1], 10), duree: minutes(step[2]) });
+            }
           });
         });
       }
     });
-    return found || plan.titre ? plan : null;
+    result.names = Array.from(names);
+    result.unknown = Array.from(unknown);
+    if (over) result.refused = refusal("compte plus de " + A.MAX_ITEMS + " étapes et pauses");
+    else if (found || plan.titre) result.plan = plan;
+    return result;
+  };
+
+  A.parse = function (text) {
+    return A.read(text).plan;
+  };
+
+  /** Whether a plan keeps within the limits (its items, its address). */
+  A.fits = function (plan) {
+    return plan.items.length <= A.MAX_ITEMS && A.serialize(plan).length <= A.MAX_ADDRESS;
   };
 
   A.serialize = function (plan) {
@@ -110,12 +176,20 @@
     return text + "&plan=" + blocks.join("~");
   };
 
+  /** The plan stored in this browser, read as an address is: {plan, refused, unknown}. */
   A.load = function () {
+    var text = "";
     try {
-      return A.parse(window.localStorage.getItem(A.STORAGE_KEY) || "");
+      text = window.localStorage.getItem(A.STORAGE_KEY) || "";
     } catch (error) {
-      return null; // storage refused (private browsing, file:// in some browsers)
+      text = ""; // storage refused (private browsing, file:// in some browsers)
     }
+    var result = A.read(text);
+    if (result.refused) {
+      result.refused = "L'atelier enregistré dans ce navigateur dépassait les limites (" + A.limits() +
+        ") : il a été laissé de côté.";
+    }
+    return result;
   };
 
   A.save = function (plan) {
@@ -144,8 +218,17 @@
   };
 
   /** Adds steps of a sheet (numbers in the sheet's order): into the block that already
-   * holds that sheet, in their order, or as a new block at the end. Returns how many were new. */
+   * holds that sheet, in their order, or as a new block at the end. Returns how many were
+   * new; -1, and the plan left as it was, when they would take it over its limits. */
   A.addSteps = function (plan, slug, numbers) {
+    var trial = { debut: plan.debut, fin: plan.fin, titre: plan.titre, items: plan.items.slice() };
+    var added = insertSteps(trial, slug, numbers);
+    if (!A.fits(trial)) return -1;
+    plan.items = trial.items;
+    return added;
+  };
+
+  function insertSteps(plan, slug, numbers) {
     var present = plan.items.filter(function (item) { return item.fiche === slug; });
     var added = 0;
     numbers.forEach(function (numero) {
@@ -165,14 +248,15 @@
       added += 1;
     });
     return added;
-  };
+  }
 
-  /** Replaces each « whole sheet » item (a slug alone in an address) by the sheet's steps. */
+  /** Replaces each « whole sheet » item (a slug alone in an address) by the sheet's steps.
+   * The caller checks the limits again: a slug alone may stand for many steps. */
   A.expand = function (plan, sheets) {
     var items = [];
     plan.items.forEach(function (item) {
       if (item.fiche && item.numero === null) {
-        var sheet = sheets[item.fiche];
+        var sheet = sheets.get(item.fiche);
         (sheet ? sheet.etapes : []).forEach(function (step) {
           items.push({ fiche: item.fiche, numero: step.numero, duree: null });
         });
@@ -200,14 +284,19 @@
     return true;
   };
 
+  /** Inserts a break; false, and nothing inserted, when the plan is full. */
   A.insertBreak = function (plan, afterIndex, length) {
+    if (plan.items.length >= A.MAX_ITEMS) return false;
     plan.items.splice(afterIndex + 1, 0, { pause: minutes(length) || A.BREAK_MINUTES });
+    if (A.fits(plan)) return true;
+    plan.items.splice(afterIndex + 1, 1);
+    return false;
   };
 
   // --- the schedule ------------------------------------------------------------------------
 
   function stepOf(sheets, item) {
-    var sheet = sheets[item.fiche];
+    var sheet = sheets.get(item.fiche);
     if (!sheet) return null;
     for (var i = 0; i < sheet.etapes.length; i++) {
       if (sheet.etapes[i].numero === item.numero) return sheet.etapes[i];
@@ -225,7 +314,7 @@
       var planned = item.pause ? item.pause : step ? step.duree : 0;
       var length = item.pause ? item.pause : item.duree || planned;
       var row = {
-        index: index, item: item, step: step, sheet: item.pause ? null : sheets[item.fiche] || null,
+        index: index, item: item, step: step, sheet: item.pause ? null : sheets.get(item.fiche) || null,
         pause: Boolean(item.pause || (step && step.pause)), duree: length, prevue: planned,
         debut: clock, fin: clock + length,
       };
@@ -276,12 +365,12 @@
 
   /** The sheets a plan uses, each once, in the order they first appear. */
   A.sheetsOf = function (plan, sheets) {
-    var seen = {};
+    var seen = new Set();
     var used = [];
     plan.items.forEach(function (item) {
-      if (item.pause || seen[item.fiche] || !sheets[item.fiche]) return;
-      seen[item.fiche] = true;
-      used.push(sheets[item.fiche]);
+      if (item.pause || seen.has(item.fiche) || !sheets.has(item.fiche)) return;
+      seen.add(item.fiche);
+      used.push(sheets.get(item.fiche));
     });
     return used;
   };
@@ -295,25 +384,30 @@
    * quantity each sheet asks for. */
   A.materials = function (plan, sheets) {
     var merged = [];
-    var byName = {};
+    var byName = new Map(); // names written by contributors: « constructor » is a material too
+    var planned = new Map(); // slug -> its planned items
+    plan.items.forEach(function (item) {
+      if (item.pause) return;
+      if (!planned.has(item.fiche)) planned.set(item.fiche, []);
+      planned.get(item.fiche).push(item);
+    });
     A.sheetsOf(plan, sheets).forEach(function (sheet) {
-      var planned = plan.items.filter(function (item) { return item.fiche === sheet.slug; });
-      var whole = sheet.etapes.every(function (step) {
-        return planned.some(function (item) { return item.numero === step.numero; });
-      });
-      var usedNames = {};
-      planned.forEach(function (item) {
+      var mine = planned.get(sheet.slug);
+      var numbers = new Set(mine.map(function (item) { return item.numero; }));
+      var whole = sheet.etapes.every(function (step) { return numbers.has(step.numero); });
+      var usedNames = new Set();
+      mine.forEach(function (item) {
         var step = stepOf(sheets, item);
-        (step ? step.materiel : []).forEach(function (name) { usedNames[key(name)] = true; });
+        (step ? step.materiel : []).forEach(function (name) { usedNames.add(key(name)); });
       });
       sheet.materiel.forEach(function (entry) {
         var k = key(entry.nom);
-        if (!whole && !usedNames[k]) return;
-        if (!byName[k]) {
-          byName[k] = { nom: entry.nom, quantites: [] };
-          merged.push(byName[k]);
+        if (!whole && !usedNames.has(k)) return;
+        if (!byName.has(k)) {
+          byName.set(k, { nom: entry.nom, quantites: [] });
+          merged.push(byName.get(k));
         }
-        byName[k].quantites.push({ quantite: entry.quantite, fiche: sheet.titre });
+        byName.get(k).quantites.push({ quantite: entry.quantite, fiche: sheet.titre });
       });
     });
     return merged;

@@ -30,8 +30,7 @@
   /** The address of a sheet's page: `fiches/x/` online, `fiches/x.html` in the offline pack
    * (told by how the page links to the catalogue, `fiches/` or `fiches/index.html`). */
   A.sheetHref = function (slug) {
-    var catalogue = document.getElementById("atelier-catalogue");
-    var href = catalogue ? catalogue.href : new URL("fiches/", A.root).href;
+    var href = A.pageHref("fiches/", document.getElementById("cr--atelier-catalogue"));
     return /index\.html$/.test(href) ? href.replace(/index\.html$/, slug + ".html") : href.replace(/[^/]*$/, "") + slug + "/";
   };
 
@@ -44,23 +43,25 @@
     var plan = null;
     var previous = null; // the plan this browser held before a shared link replaced it
     var sheets = A.data.fiches;
-    var missing = [];
+    var missing = []; // names of sheets the opened plan held and the site lacks
+    var notes = []; // what the opening left out and why, said above the plan
+    var lastGood = ""; // the address of the plan as last saved: a change over the limits goes back to it
 
     var live = h("p", { "class": "atelier-annonce", role: "status", "aria-live": "polite" });
     var dynamic = h("div", { "class": "atelier-dynamique" });
     var printed = h("div", { "class": "atelier-impression", "aria-hidden": "true" });
 
     // --- the session's fields (made once: re-rendering would lose the typing) ------------------
-    var title = h("input", { type: "text", id: "atelier-titre", autocomplete: "off", maxlength: "120" });
-    var start = h("input", { type: "time", id: "atelier-debut", required: true });
-    var end = h("input", { type: "time", id: "atelier-fin", "aria-describedby": "atelier-fin-aide" });
+    var title = h("input", { type: "text", id: "cr--atelier-titre", autocomplete: "off", maxlength: String(A.MAX_TITLE) });
+    var start = h("input", { type: "time", id: "cr--atelier-debut", required: true });
+    var end = h("input", { type: "time", id: "cr--atelier-fin", "aria-describedby": "cr--atelier-fin-aide" });
     var fields = h("fieldset", { "class": "atelier-seance" },
       h("legend", { text: "La séance" }),
-      h("p", {}, h("label", { "for": "atelier-titre", text: "Titre (facultatif)" }), title),
+      h("p", {}, h("label", { "for": "cr--atelier-titre", text: "Titre (facultatif)" }), title),
       h("div", { "class": "atelier-heures" },
-        h("p", {}, h("label", { "for": "atelier-debut", text: "Heure de début" }), start),
-        h("p", {}, h("label", { "for": "atelier-fin", text: "Heure de fin à ne pas dépasser (facultatif)" }), end,
-          h("span", { id: "atelier-fin-aide", "class": "atelier-aide", text: "Un avertissement s'affiche si la séance finit plus tard." }))));
+        h("p", {}, h("label", { "for": "cr--atelier-debut", text: "Heure de début" }), start),
+        h("p", {}, h("label", { "for": "cr--atelier-fin", text: "Heure de fin à ne pas dépasser (facultatif)" }), end,
+          h("span", { id: "cr--atelier-fin-aide", "class": "atelier-aide", text: "Un avertissement s'affiche si la séance finit plus tard." }))));
 
     function sessionChanged(message) {
       return function () {
@@ -72,8 +73,15 @@
     // The title changes no clock time: the list is left as it is (re-drawing it would take
     // away a control the pointer is moving to).
     title.addEventListener("change", function () {
-      plan.titre = title.value.trim();
+      var before = plan.titre;
+      plan.titre = title.value.trim().slice(0, A.MAX_TITLE);
+      if (!A.fits(plan)) {
+        plan.titre = title.value = before;
+        announce("Ce titre ne tient pas dans le lien de l'atelier : " + A.limits() + ".");
+        return;
+      }
       A.save(plan);
+      lastGood = A.serialize(plan);
       window.history.replaceState(null, "", "#" + A.serialize(plan));
       A.renderPrint(printed, plan, sheets, A.schedule(plan, sheets));
       announce("Titre de la séance enregistré.");
@@ -82,9 +90,9 @@
     end.addEventListener("change", sessionChanged("Heure de fin changée."));
 
     // --- actions ------------------------------------------------------------------------------
-    var shareField = h("input", { type: "text", readonly: true, id: "atelier-lien", "class": "atelier-lien" });
+    var shareField = h("input", { type: "text", readonly: true, id: "cr--atelier-lien", "class": "atelier-lien" });
     var shareBox = h("p", { "class": "atelier-partage", hidden: true },
-      h("label", { "for": "atelier-lien", text: "Lien de cet atelier, à copier : " }), shareField);
+      h("label", { "for": "cr--atelier-lien", text: "Lien de cet atelier, à copier : " }), shareField);
     var actions = h("div", { "class": "atelier-actions" },
       h("button", { type: "button", "class": "atelier-bouton atelier-bouton--principal", "data-action": "animer",
         text: "Animer la séance", onclick: function (event) { A.startFacilitator(current(), event.currentTarget); } }),
@@ -135,8 +143,17 @@
     }
 
     function changed(message, focus) {
+      if (!A.fits(plan)) {
+        // a step moved out of its block, a longer duration: the address would be over its limit
+        plan = A.parse(lastGood) || A.emptyPlan();
+        tag(plan.items);
+        render();
+        announce("Ce changement n'a pas été fait : " + A.limits() + ".");
+        return;
+      }
       tag(plan.items);
       A.save(plan);
+      lastGood = A.serialize(plan);
       window.history.replaceState(null, "", "#" + A.serialize(plan));
       pendingFocus = focus || (document.activeElement && document.activeElement.getAttribute("data-cle"));
       render();
@@ -175,12 +192,12 @@
     }
 
     function stepOf(item) {
-      var sheet = sheets[item.fiche];
+      var sheet = sheets.get(item.fiche);
       return sheet ? sheet.etapes.find(function (s) { return s.numero === item.numero; }) || null : null;
     }
 
     function sheetTitle(slug) {
-      return sheets[slug] ? sheets[slug].titre : slug;
+      return sheets.has(slug) ? sheets.get(slug).titre : slug;
     }
 
     // --- drawing ---------------------------------------------------------------------------
@@ -190,7 +207,7 @@
     }
 
     function durationField(row) {
-      var id = "atelier-duree-" + row.item.id;
+      var id = "cr--atelier-duree-" + row.item.id;
       var input = h("input", { type: "number", id: id, min: "1", max: String(A.MAX_MINUTES), step: "1",
         inputmode: "numeric", value: String(row.duree), "data-cle": "duree-" + row.item.id });
       input.addEventListener("change", function () {
@@ -313,7 +330,10 @@
             " min vers " + A.clock(suggestion.heure) + ", après « " + nameOf(after) + " », laisserait souffler le groupe."),
           h("button", { type: "button", "class": "atelier-bouton", "data-cle": "suggestion", text: "Ajouter cette pause",
             onclick: function () {
-              A.insertBreak(plan, suggestion.apres, suggestion.duree);
+              if (!A.insertBreak(plan, suggestion.apres, suggestion.duree)) {
+                announce("Cette pause ne tient plus dans l'atelier : " + A.limits() + ".");
+                return;
+              }
               changed("Pause de " + suggestion.duree + " min ajoutée après « " + nameOf(after) + " ».", "suggestion");
             } })));
       }
@@ -321,59 +341,65 @@
     }
 
     function breakForm(schedule) {
-      var where = h("select", { id: "atelier-pause-apres", "data-cle": "pause-apres" },
+      var where = h("select", { id: "cr--atelier-pause-apres", "data-cle": "pause-apres" },
         h("option", { value: "-1", text: "au début" }),
         schedule.rows.map(function (row) {
           return h("option", { value: String(row.index), text: "après « " + nameOf(row) + " » (" + A.clock(row.fin) + ")" });
         }));
       where.value = String(plan.items.length - 1);
-      var length = h("input", { type: "number", id: "atelier-pause-duree", min: "1", max: "120", value: String(A.BREAK_MINUTES),
+      var length = h("input", { type: "number", id: "cr--atelier-pause-duree", min: "1", max: "120", value: String(A.BREAK_MINUTES),
         inputmode: "numeric" });
       return h("div", { "class": "atelier-formulaire" },
         h("h3", { text: "Insérer une pause" }),
         h("p", { "class": "atelier-ligne" },
-          h("span", {}, h("label", { "for": "atelier-pause-duree", text: "Durée (min)" }), length),
-          h("span", {}, h("label", { "for": "atelier-pause-apres", text: "Place" }), where),
+          h("span", {}, h("label", { "for": "cr--atelier-pause-duree", text: "Durée (min)" }), length),
+          h("span", {}, h("label", { "for": "cr--atelier-pause-apres", text: "Place" }), where),
           h("button", { type: "button", "class": "atelier-bouton", "data-cle": "pause-ajouter", text: "Insérer la pause",
             onclick: function () {
               var after = parseInt(where.value, 10);
-              A.insertBreak(plan, after, parseInt(length.value, 10));
+              if (!A.insertBreak(plan, after, parseInt(length.value, 10))) {
+                announce("Cette pause ne tient plus dans l'atelier : " + A.limits() + ".");
+                return;
+              }
               changed("Pause de " + plan.items[after + 1].pause + " min insérée en position " + (after + 2) + ".", "pause-ajouter");
             } })));
     }
 
-    var sheetChoice = h("select", { id: "atelier-fiche-choix" }, h("option", { value: "", text: "Choisir une fiche…" }));
+    var sheetChoice = h("select", { id: "cr--atelier-fiche-choix" }, h("option", { value: "", text: "Choisir une fiche…" }));
     var addSheet = h("div", { "class": "atelier-formulaire" },
       h("h3", { text: "Ajouter une fiche" }),
       h("p", { "class": "atelier-ligne" },
-        h("span", {}, h("label", { "for": "atelier-fiche-choix", text: "Fiche" }), sheetChoice),
+        h("span", {}, h("label", { "for": "cr--atelier-fiche-choix", text: "Fiche" }), sheetChoice),
         h("button", { type: "button", "class": "atelier-bouton", "data-cle": "fiche-ajouter", text: "Ajouter la fiche",
           onclick: function () {
             var slug = sheetChoice.value;
             if (!slug) { announce("Choisissez d'abord une fiche dans la liste."); sheetChoice.focus(); return; }
             A.loadSheets([slug]).then(function (failed) {
               if (failed.length) { announce("Cette fiche n'a pas pu être chargée."); return; }
-              A.addSteps(plan, slug, sheets[slug].etapes.map(function (s) { return s.numero; }));
-              changed("Fiche « " + sheets[slug].titre + " » ajoutée.", "fiche-ajouter");
+              if (A.addSteps(plan, slug, sheets.get(slug).etapes.map(function (s) { return s.numero; })) < 0) {
+                announce("Cette fiche ne tient plus dans l'atelier : " + A.limits() + ".");
+                return;
+              }
+              changed("Fiche « " + sheets.get(slug).titre + " » ajoutée.", "fiche-ajouter");
             });
           } })));
     A.loadIndex().then(function (index) {
-      var groups = {};
+      var groups = new Map(); // by phase: names written by contributors
       index.forEach(function (entry) {
-        if (!groups[entry.phase]) {
-          groups[entry.phase] = h("optgroup", { label: entry.phase });
-          sheetChoice.append(groups[entry.phase]);
+        if (!groups.has(entry.phase)) {
+          groups.set(entry.phase, h("optgroup", { label: entry.phase }));
+          sheetChoice.append(groups.get(entry.phase));
         }
-        groups[entry.phase].append(h("option", { value: entry.slug, text: entry.titre + " (" + A.duration(entry.duree) + ")" }));
+        groups.get(entry.phase).append(h("option", { value: entry.slug, text: entry.titre + " (" + A.duration(entry.duree) + ")" }));
       });
     }, function () { addSheet.hidden = true; });
 
     function materials() {
       var list = A.materials(plan, sheets);
-      return h("section", { "class": "atelier-materiel", "aria-labelledby": "atelier-materiel-titre" },
-        h("h3", { id: "atelier-materiel-titre", text: "Matériel de la séance" }),
+      return h("section", { "class": "atelier-materiel", "aria-labelledby": "cr--atelier-materiel-titre" },
+        h("h3", { id: "cr--atelier-materiel-titre", text: "Matériel de la séance" }),
         list.length ? h("ul", {}, list.map(function (entry, index) {
-          var id = "atelier-materiel-" + index;
+          var id = "cr--atelier-materiel-" + index;
           var details = entry.quantites.filter(function (q) { return q.quantite; })
             .map(function (q) { return q.quantite + (entry.quantites.length > 1 ? " (" + q.fiche + ")" : ""); });
           return h("li", {}, h("input", { type: "checkbox", id: id }),
@@ -387,9 +413,12 @@
       start.value = plan.debut;
       end.value = plan.fin;
       var parts = [];
+      notes.forEach(function (note) { parts.push(h("p", { "class": "atelier-alerte" }, note)); });
       if (missing.length) {
+        var shown = missing.slice(0, 10).map(function (name) { return name.length > 60 ? name.slice(0, 59) + "…" : name; });
+        var others = missing.length - shown.length;
         parts.push(h("p", { "class": "atelier-alerte" }, "Ces fiches du lien n'existent pas sur ce site et ont été laissées de côté : " +
-          missing.join(", ") + "."));
+          shown.join(", ") + (others > 0 ? " et " + others + " autre" + (others > 1 ? "s" : "") : "") + "."));
       }
       if (previous) {
         parts.push(h("p", { "class": "atelier-retour" },
@@ -397,8 +426,10 @@
             onclick: function () {
               var back = previous;
               previous = null;
-              plan = back;
-              changed("Atelier précédent rétabli.");
+              prepare(back).then(function () {
+                plan = back;
+                changed("Atelier précédent rétabli.");
+              });
             } })));
       }
       if (!plan.items.length) {
@@ -408,8 +439,8 @@
       } else {
         parts.push(summary(schedule));
         var blocks = A.blocks(plan.items);
-        parts.push(h("h2", { id: "atelier-deroule", text: "Déroulé" }));
-        parts.push(h("ol", { "class": "atelier-blocs", "aria-labelledby": "atelier-deroule" },
+        parts.push(h("h2", { id: "cr--atelier-deroule", text: "Déroulé" }));
+        parts.push(h("ol", { "class": "atelier-blocs", "aria-labelledby": "cr--atelier-deroule" },
           blocks.map(function (block, index) { return blockElement(block, index, blocks, schedule); })));
         parts.push(breakForm(schedule));
       }
@@ -433,38 +464,90 @@
     }
 
     // --- start ---------------------------------------------------------------------------------
-    function open(fromAddress) {
-      var shared = A.parse(window.location.hash);
-      var stored = A.load();
-      plan = shared || stored || A.emptyPlan();
-      if (shared && stored && fromAddress && A.serialize(shared) !== A.serialize(stored) && stored.items.length) {
-        previous = stored; // opening a link must not lose the plan this browser was preparing
-      }
-      var slugs = plan.items.filter(function (i) { return !i.pause; }).map(function (i) { return i.fiche; })
-        .filter(function (slug, index, all) { return all.indexOf(slug) === index; });
-      return A.loadSheets(slugs).then(function (failed) {
-        missing = failed;
-        A.expand(plan, sheets);
-        plan.items = plan.items.filter(function (item) { return item.pause || stepOf(item); });
-        tag(plan.items);
-        A.save(plan);
-        window.history.replaceState(null, "", plan.items.length || plan.titre ? "#" + A.serialize(plan) : window.location.pathname);
-        render();
+
+    /** Loads the data of a plan's sheets, unfolds its whole sheets and leaves out the steps the
+     * site lacks; resolves with the names of the sheets it lacks, or null when the plan, once
+     * unfolded, is over the limits. A name the index does not hold is not asked for: a link
+     * naming unknown sheets costs no request per name. */
+    function prepare(candidate) {
+      var slugs = Array.from(new Set(candidate.items.filter(function (i) { return !i.pause; }).map(function (i) { return i.fiche; })));
+      return A.loadIndex().then(null, function () { return []; }).then(function (index) {
+        var known = index.length ? new Set(index.map(function (entry) { return entry.slug; })) : null;
+        var absent = known ? slugs.filter(function (slug) { return !known.has(slug); }) : [];
+        return A.loadSheets(known ? slugs.filter(function (slug) { return known.has(slug); }) : slugs)
+          .then(function (failed) { return absent.concat(failed); });
+      }).then(function (lacking) {
+        A.expand(candidate, sheets);
+        candidate.items = candidate.items.filter(function (item) { return item.pause || stepOf(item); });
+        return A.fits(candidate) ? lacking : null;
       });
     }
 
-    root.replaceChildren(fields, dynamic, actions, shareBox, live, printed);
+    /** Opens the plan of the address, or else the stored one, or else an empty one; says what
+     * was refused. Resolves with the notes said. */
+    function open(fromAddress) {
+      var shared = A.read(window.location.hash);
+      var stored = A.load();
+      var said = [];
+      var candidates = [];
+      if (shared.plan) candidates.push({ plan: shared.plan, read: shared, shared: true });
+      else if (shared.refused) said.push(shared.refused);
+      if (stored.plan) candidates.push({ plan: stored.plan, read: stored, stored: true });
+      else if (stored.refused) said.push(stored.refused);
+      candidates.push({ plan: A.emptyPlan(), read: { names: [], unknown: [] } });
+
+      function attempt(index) {
+        var candidate = candidates[index];
+        return prepare(candidate.plan).then(function (lacking) {
+          if (lacking !== null) return { chosen: candidate, lacking: lacking };
+          said.push(candidate.shared
+            ? "Ce lien d'atelier compte plus de " + A.MAX_ITEMS + " étapes et pauses une fois ses fiches dépliées : " +
+              "il n'a pas été ouvert (" + A.limits() + ")."
+            : "L'atelier enregistré dans ce navigateur dépassait les limites (" + A.limits() + ") : il a été laissé de côté.");
+          return attempt(index + 1);
+        });
+      }
+
+      return attempt(0).then(function (opened) {
+        var chosen = opened.chosen;
+        if (said.length && !chosen.shared && (shared.plan || shared.refused)) {
+          said.push(chosen.stored ? "L'atelier enregistré dans ce navigateur est ouvert à sa place." : "Un atelier vide est ouvert à sa place.");
+        }
+        plan = chosen.plan;
+        notes = said;
+        var lacking = new Set(chosen.read.unknown.concat(opened.lacking));
+        missing = chosen.read.names.filter(function (name) { return lacking.has(name); });
+        if (chosen.shared && stored.plan && fromAddress && stored.plan.items.length &&
+            A.serialize(shared.plan) !== A.serialize(stored.plan)) {
+          previous = stored.plan; // opening a link must not lose the plan this browser was preparing
+        }
+        tag(plan.items);
+        A.save(plan);
+        lastGood = A.serialize(plan);
+        window.history.replaceState(null, "", plan.items.length || plan.titre ? "#" + lastGood : window.location.pathname);
+        render();
+        return said;
+      });
+    }
+
+    var limits = A.limits();
+    var limitsNote = h("p", { "class": "atelier-aide atelier-limites",
+      text: "Limites : " + limits + " ; un lien plus long n'est pas ouvert." });
+    root.replaceChildren(fields, dynamic, actions, shareBox, limitsNote, live, printed);
     root.hidden = false;
-    document.querySelectorAll(".atelier-sans-js").forEach(function (node) { node.hidden = true; });
+    var notice = document.getElementById("cr--atelier-sans-js");
+    if (notice) notice.hidden = true;
     document.body.classList.add("atelier-actif");
     window.addEventListener("hashchange", function () {
-      if (A.parse(window.location.hash) && A.serialize(A.parse(window.location.hash)) !== A.serialize(plan)) {
-        open(true).then(function () { announce("Atelier ouvert depuis le lien."); });
+      var next = A.read(window.location.hash);
+      if (next.refused || (next.plan && A.serialize(next.plan) !== A.serialize(plan))) {
+        open(true).then(function (said) { announce(said.length ? said.join(" ") : "Atelier ouvert depuis le lien."); });
       }
     });
     // A sheet added in another tab shows here at once.
     window.addEventListener("storage", function (event) {
       if (event.key !== A.STORAGE_KEY || !event.newValue || event.newValue === A.serialize(plan)) return;
+      if (event.newValue.length > A.MAX_ADDRESS) return; // another script's: the limits hold for it too
       window.history.replaceState(null, "", "#" + event.newValue);
       open(false).then(function () { announce("Atelier mis à jour depuis un autre onglet."); });
     });

@@ -12,10 +12,14 @@ const SCHEMA_URL = new URL("schemas/etude-de-cas.json", SITE_ROOT);
 const CHOICES_URL = new URL("api/choix-du-formulaire.json", SITE_ROOT);  // phases and sheet titles only
 const DRAFT_KEY = "centre-ressources:brouillon-etude-de-cas";
 const GITHUB_URL_LIMIT = 8000;  // longer prefilled addresses are refused by GitHub or browsers
+// A stored draft larger than this is not read: twice the largest file `check` accepts
+// (centre_ressources/checks/limits.py), as JSON escapes some characters.
+const MAX_DRAFT_CHARACTERS = 512 * 1024;
+const MAX_LIST_ITEMS = 200;  // as centre_ressources/checks/limits.py
 
 // Fields whose value is the slug of a phase or a sheet (by the field's name, wherever it is
 // in the schema): offered as a choice from the catalogue, never typed.
-const CATALOGUE_FIELDS = { phase: "phases", fiches: "fiches" };
+const CATALOGUE_FIELDS = new Map([["phase", "phases"], ["fiches", "fiches"]]);
 // Fields of the schema a new case study has no use for.
 const HIDDEN_FIELDS = new Set(["alias"]);
 
@@ -36,7 +40,8 @@ function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-const idFor = (path) => "cr-" + (path.length ? path.join("-") : "racine");
+// « cr-- »: no heading of a content can take such an id (centre_ressources/content/contributed_markup.py).
+const idFor = (path) => "cr--" + (path.length ? path.join("-") : "racine");
 
 // --- the schema -------------------------------------------------------------------------
 
@@ -92,10 +97,42 @@ function clean(root, node, raw) {
   return text;
 }
 
+/** A stored draft's value for `node`, read back from the schema: only its fields, each of the
+ * kind the form writes (text, lists, groups of fields); anything else is left out and counted
+ * in `report.dropped`. Groups have no prototype: their keys come from the storage. */
+function restore(root, node, raw, report) {
+  if (raw === undefined || raw === null) return undefined;
+  node = resolve(root, node);
+  const type = mainType(node);
+  if (type === "object") {
+    if (typeof raw !== "object" || Array.isArray(raw)) { report.dropped += 1; return undefined; }
+    const known = new Map(Object.entries(node.properties || {}).filter(([key]) => !HIDDEN_FIELDS.has(key)));
+    const result = Object.create(null);
+    for (const [key, value] of Object.entries(raw)) {
+      if (!known.has(key)) { report.dropped += 1; continue; }
+      const kept = restore(root, known.get(key), value, report);
+      if (kept !== undefined) result[key] = kept;
+    }
+    return result;
+  }
+  if (type === "array") {
+    if (!Array.isArray(raw)) { report.dropped += 1; return undefined; }
+    if (raw.length > MAX_LIST_ITEMS) report.dropped += 1;
+    return raw.slice(0, MAX_LIST_ITEMS).map((item) => {
+      const kept = restore(root, node.items, item, report);
+      return kept === undefined ? emptyValue(root, node.items) : kept;
+    });
+  }
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+  report.dropped += 1;
+  return undefined;
+}
+
 function emptyValue(root, node) {
   node = resolve(root, node);
   const type = mainType(node);
-  if (type === "object") return {};
+  if (type === "object") return Object.create(null);
   if (type === "array") return [];
   return "";
 }
@@ -114,13 +151,34 @@ class CaseStudyForm {
     this.render();
   }
 
-  // The draft: {data, recit} as the contributor typed it.
+  // The draft: {data, recit} as the contributor typed it. What the storage holds is input too
+  // (an older form, a hand edit, another script): only what fits the schema comes back, and
+  // the contributor is told when something did not.
   loadDraft() {
-    try {
-      const saved = JSON.parse(localStorage.getItem(DRAFT_KEY) || "null");
-      if (saved && typeof saved.data === "object") return saved;
-    } catch (error) { /* an unreadable draft is dropped */ }
-    return { data: { mise_a_jour: new Date().toISOString().slice(0, 10) }, recit: "" };
+    const data = Object.create(null);
+    data.mise_a_jour = new Date().toISOString().slice(0, 10);
+    const fresh = { data, recit: "" };
+    this.draftNotice = "";
+    let text = null;
+    try { text = localStorage.getItem(DRAFT_KEY); } catch (error) { return fresh; }  // storage refused
+    if (text === null) return fresh;
+    let saved = null;
+    if (text.length <= MAX_DRAFT_CHARACTERS) {
+      try { saved = JSON.parse(text); } catch (error) { saved = null; }
+    }
+    if (!saved || typeof saved !== "object" || Array.isArray(saved)) {
+      this.draftNotice = "Le brouillon enregistré dans ce navigateur n'a pas pu être relu : le formulaire repart de zéro.";
+      return fresh;
+    }
+    const report = { dropped: 0 };
+    const restored = restore(this.schema, this.schema, saved.data, report);
+    const recit = typeof saved.recit === "string" ? saved.recit : "";
+    if (saved.recit !== undefined && typeof saved.recit !== "string") report.dropped += 1;
+    if (report.dropped) {
+      this.draftNotice = "Une partie du brouillon enregistré dans ce navigateur n'a pas pu être reprise "
+        + "(elle ne correspond à aucun champ de ce formulaire) : vérifiez les champs ci-dessous.";
+    }
+    return { data: restored || fresh.data, recit };
   }
 
   saveDraft() {
@@ -134,7 +192,9 @@ class CaseStudyForm {
   set(path, value) {
     let node = this.draft.data;
     path.slice(0, -1).forEach((part, index) => {
-      if (node[part] == null || typeof node[part] !== "object") node[part] = typeof path[index + 1] === "number" ? [] : {};
+      if (node[part] == null || typeof node[part] !== "object") {
+        node[part] = typeof path[index + 1] === "number" ? [] : Object.create(null);
+      }
       node = node[part];
     });
     node[path[path.length - 1]] = value;
@@ -156,27 +216,28 @@ class CaseStudyForm {
       .filter(([key]) => !HIDDEN_FIELDS.has(key))
       .map(([key, node]) => this.field(node, [key], (this.schema.required || []).includes(key)));
     const story = h("div", { class: "cr-champ" },
-      h("label", { for: "cr-recit", text: "Récit (facultatif)" }),
-      h("p", { class: "cr-aide", id: "cr-recit-aide",
+      h("label", { for: "cr--recit", text: "Récit (facultatif)" }),
+      h("p", { class: "cr-aide", id: "cr--recit-aide",
         text: "Le texte de la page, en quelques paragraphes : le contexte, ce qui a marché, ce qui a coincé. "
           + "Un titre de section commence par « ## ». Les photos s'ajoutent après (voir plus bas)." }),
-      h("textarea", { id: "cr-recit", rows: "8", "aria-describedby": "cr-recit-aide",
+      h("textarea", { id: "cr--recit", rows: "8", "aria-describedby": "cr--recit-aide",
         oninput: (event) => { this.draft.recit = event.target.value; this.changed(); } }));
     story.querySelector("textarea").value = this.draft.recit || "";
-    this.form = h("form", { class: "cr-formulaire", novalidate: true, "aria-labelledby": "cr-titre-formulaire",
+    this.form = h("form", { class: "cr-formulaire", novalidate: true, "aria-labelledby": "cr--titre-formulaire",
       onsubmit: (event) => { event.preventDefault(); this.submit(); },
       onfocusout: (event) => this.leave(event) },
-    h("h3", { id: "cr-titre-formulaire", text: "Proposer une étude de cas" }),
+    h("h3", { id: "cr--titre-formulaire", text: "Proposer une étude de cas" }),
     h("p", { class: "cr-aide", text: "Les champs marqués « obligatoire » doivent être remplis ; laissez vides "
       + "ceux dont vos sources ne disent rien. Votre brouillon reste dans ce navigateur : rien n'est envoyé "
       + "tant que vous ne l'avez pas décidé." }),
+    this.draftNotice ? h("p", { class: "cr-alerte", text: this.draftNotice }) : null,
     this.summary, ...fields, story,
     h("div", { class: "cr-actions" },
       h("button", { type: "submit", class: "md-button md-button--primary", text: "Vérifier et préparer le fichier" }),
       this.clearButtons()),
     this.live);
-    this.preview = h("section", { class: "cr-apercu", "aria-labelledby": "cr-titre-apercu" });
-    this.output = h("section", { class: "cr-resultat", "aria-labelledby": "cr-titre-resultat", hidden: true });
+    this.preview = h("section", { class: "cr-apercu", "aria-labelledby": "cr--titre-apercu" });
+    this.output = h("section", { class: "cr-resultat", "aria-labelledby": "cr--titre-resultat", hidden: true });
     this.container.append(this.form, this.preview, this.output);
     this.refresh();
     window.scrollTo(0, scroll);
@@ -190,7 +251,7 @@ class CaseStudyForm {
         onclick: () => this.clearDraft() }),
       h("button", { type: "button", class: "md-button", text: "Annuler",
         onclick: () => { confirm.hidden = true; ask.focus(); } }));
-    const ask = h("button", { type: "button", class: "md-button", id: "cr-effacer", text: "Effacer le brouillon",
+    const ask = h("button", { type: "button", class: "md-button", id: "cr--effacer", text: "Effacer le brouillon",
       onclick: () => { confirm.hidden = false; confirm.querySelector("button").focus(); } });
     return [ask, confirm];
   }
@@ -200,7 +261,7 @@ class CaseStudyForm {
     this.draft = this.loadDraft();
     this.touched.clear();
     this.submitted = false;
-    this.render("cr-effacer");
+    this.render("cr--effacer");
     this.announce("Brouillon effacé : le formulaire est vide.");
   }
 
@@ -210,7 +271,7 @@ class CaseStudyForm {
     const example = (node.examples || [])[0];
     if (example !== undefined && example !== null) {
       const shown = Array.isArray(example) ? example.join(" ; ") : String(example);
-      if (!CATALOGUE_FIELDS[lastName(id.path)] || !this.catalogue) parts.push(`Exemple : ${shown}`);
+      if (!CATALOGUE_FIELDS.has(lastName(id.path)) || !this.catalogue) parts.push(`Exemple : ${shown}`);
     }
     return parts.length ? h("p", { class: "cr-aide", id: id.help, text: parts.join(" ") }) : null;
   }
@@ -223,7 +284,7 @@ class CaseStudyForm {
     const node = resolve(this.schema, rawNode);
     const type = mainType(node);
     const name = lastName(path);
-    const catalogue = this.catalogue && CATALOGUE_FIELDS[name];
+    const catalogue = this.catalogue && CATALOGUE_FIELDS.get(name);
     if (type === "object") return this.group(node, path, required);
     if (type === "array" && catalogue === "fiches") return this.sheetChoice(node, path, required);
     if (type === "array") return this.list(node, path, required);
@@ -467,7 +528,7 @@ class CaseStudyForm {
     const carrier = data.structure_porteuse || {};
     const moments = Array.isArray(data.chronologie) ? data.chronologie : [];
     this.preview.replaceChildren(
-      h("h3", { id: "cr-titre-apercu", text: "Aperçu de la page" }),
+      h("h3", { id: "cr--titre-apercu", text: "Aperçu de la page" }),
       h("div", { class: "cr-apercu-page" },
         h("p", { class: "cr-apercu-titre", text: data.titre || "(titre à écrire)" }),
         data.resume ? h("p", { text: data.resume }) : null,
@@ -503,16 +564,16 @@ class CaseStudyForm {
         link.remove();
         window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
       } });
-    const textarea = h("textarea", { id: "cr-fichier", readonly: true, rows: "14", class: "cr-fichier",
-      "aria-describedby": "cr-fichier-aide" });
+    const textarea = h("textarea", { id: "cr--fichier", readonly: true, rows: "14", class: "cr-fichier",
+      "aria-describedby": "cr--fichier-aide" });
     textarea.value = text;
     this.output.append(
-      h("h3", { id: "cr-titre-resultat", tabindex: "-1", text: "Votre fichier est prêt" }),
-      h("p", { id: "cr-fichier-aide", text: `Le fichier case_studies/${filename} : la vérification du site l'accepte tel quel. `
+      h("h3", { id: "cr--titre-resultat", tabindex: "-1", text: "Votre fichier est prêt" }),
+      h("p", { id: "cr--fichier-aide", text: `Le fichier case_studies/${filename} : la vérification du site l'accepte tel quel. `
         + "Vous pouvez le relire ci-dessous." }),
-      h("label", { for: "cr-fichier", text: `Contenu du fichier index.md (dossier ${slug})` }),
+      h("label", { for: "cr--fichier", text: `Contenu du fichier index.md (dossier ${slug})` }),
       textarea,
-      fits ? h("p", {}, h("a", { class: "md-button md-button--primary", href: prefilled, id: "cr-github",
+      fits ? h("p", {}, h("a", { class: "md-button md-button--primary", href: prefilled, id: "cr--github",
         text: "Proposer sur GitHub" }), " ",
       h("span", { class: "cr-aide", text: "GitHub ouvre la page de création du fichier, déjà remplie : "
         + "choisissez « Propose changes », puis « Create pull request »." })) : null,
@@ -548,7 +609,7 @@ function catalogueFrom(document) {
 }
 
 async function start() {
-  const container = document.getElementById("formulaire-etude-de-cas");
+  const container = document.getElementById("cr--formulaire-etude-de-cas");
   if (!container) return;
   const style = h("link", { rel: "stylesheet", href: new URL("../../stylesheets/formulaire.css", import.meta.url).href });
   const styled = new Promise((done) => { style.onload = done; style.onerror = done; });
@@ -561,7 +622,8 @@ async function start() {
   new CaseStudyForm(container, schema, catalogue);
   await styled;
   container.hidden = false;
-  document.querySelectorAll(".cr-sans-js").forEach((element) => { element.hidden = true; });
+  const notice = document.getElementById("cr--formulaire-sans-js");
+  if (notice) notice.hidden = true;
 }
 
 start();

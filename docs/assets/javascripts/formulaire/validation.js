@@ -7,15 +7,15 @@
 
 import { Validator } from "../../vendor/cfworker-json-schema/index.js";
 
-const TYPE_NAMES = {
-  string: "un texte",
-  integer: "un nombre entier",
-  number: "un nombre",
-  boolean: "« true » ou « false »",
-  array: "une liste (lignes commençant par « - »)",
-  object: "un groupe de champs indentés",
-  null: "une valeur vide",
-};
+const TYPE_NAMES = new Map([
+  ["string", "un texte"],
+  ["integer", "un nombre entier"],
+  ["number", "un nombre"],
+  ["boolean", "« true » ou « false »"],
+  ["array", "une liste (lignes commençant par « - »)"],
+  ["object", "un groupe de champs indentés"],
+  ["null", "une valeur vide"],
+]);
 
 // Keywords that only report that a subschema failed: the leaf error says why.
 const WRAPPERS = new Set(["properties", "items", "$ref", "false", "allOf", "prefixItems",
@@ -286,7 +286,7 @@ function* translate(root, data, unit) {
     yield at(message, [...path, missing]);
   } else if (kind === "type") {
     const expected = Array.isArray(schema.type) ? schema.type : [schema.type];
-    const names = expected.map((t) => TYPE_NAMES[t] || t).join(" ou ");
+    const names = expected.map((t) => TYPE_NAMES.get(t) || t).join(" ou ");
     yield at(`attendu : ${names} ; trouvé : ${describe(instance)}${typeHint(expected, instance, schema, root, path)}`);
   } else if (kind === "enum") {
     const choices = schema.enum.map((c) => `« ${pyStr(c)} »`).join(", ");
