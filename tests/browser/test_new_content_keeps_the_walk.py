@@ -8,11 +8,8 @@ The generated content is fictional, copied from tests/fixtures/contributions/ an
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -25,7 +22,7 @@ from centre_ressources.downloads.offline_pack import PACK_FOLDER
 from centre_ressources.pipeline import build_catalogue
 from support.browser import serve_directory
 from support.navigation import offline_address, online_address, walk_from_home
-from support.project import FIXTURES, PROJECT, copy_project, run_mkdocs
+from support.project import FIXTURES, PROJECT, copy_project, offline_runner, run_mkdocs
 
 CONTRIBUTIONS = FIXTURES / "contributions"
 SHEET = next((CONTRIBUTIONS / "methods").glob("*.md"))
@@ -70,16 +67,9 @@ def _grown(base: Path, folder: str, slug: str, fixture: Path, text: str) -> Path
 
 
 def _offline_pack(root: Path, work: Path) -> Path:
-    def run(arguments: list[str], environment: dict[str, str]) -> int:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
-        result = subprocess.run([sys.executable, "-m", "mkdocs", *arguments], cwd=root, env=env,
-                                capture_output=True, text=True)
-        assert "WARNING" not in result.stderr, result.stderr
-        return result.returncode
-
     downloads = work / "telechargements"
     downloads.mkdir(parents=True)
-    with zipfile.ZipFile(make_offline_pack(run, work, downloads)) as archive:
+    with zipfile.ZipFile(make_offline_pack(offline_runner(root), work, downloads)) as archive:
         archive.extractall(work / "decompresse")
     return work / "decompresse" / PACK_FOLDER
 

@@ -15,20 +15,7 @@ import pytest
 
 from centre_ressources.content.schemas import load_schema
 from support.canary import KINDS, Planted, plant_markers, string_fields, traces
-from support.project import copy_project, run_cli, run_mkdocs
-
-GLOSSARY = """\
-termes:
-  - terme: fiche de test
-    formes:
-      - fiches de test
-    definition: Une fiche qui ne sert qu'aux tests automatiques du site.
-    voir_aussi: [lien-commun]
-    fiches: [alpha]
-  - terme: lien commun
-    sigle: LC
-    definition: Ce qui relie deux fiches de test, d'une phase à l'autre.
-"""
+from support.project import GLOSSARY, copy_project, run_cli, run_mkdocs
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -28,19 +26,11 @@ from centre_ressources.downloads.offline_pack import (
 from centre_ressources.pipeline import build_catalogue
 from centre_ressources.render.pages import format_clock
 from support.navigation import offline_address, walk_from_home
-from support.project import PROJECT
+from support.project import PROJECT, offline_runner
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 _LINK = re.compile(r'<(?:a|link|script|img)\b[^>]*?\b(?:href|src)="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]+)"')
-
-
-def _run_mkdocs(arguments: list[str], environment: dict[str, str]) -> int:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", *arguments], cwd=PROJECT, env=env,
-                            capture_output=True, text=True)
-    assert "WARNING" not in result.stderr, result.stderr
-    return result.returncode
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +39,7 @@ def pack(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("hors-ligne")
     downloads = work / "telechargements"
     downloads.mkdir()
-    archive = make_offline_pack(_run_mkdocs, work, downloads)
+    archive = make_offline_pack(offline_runner(PROJECT), work, downloads)
     assert archive.name == urls.OFFLINE_PACK.rsplit("/", 1)[-1]
     with zipfile.ZipFile(archive) as opened:
         assert {name.split("/", 1)[0] for name in opened.namelist()} == {PACK_FOLDER}

@@ -8,20 +8,7 @@ import pytest
 
 from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import build_catalogue, generate
-from support.project import FIXTURES, PROJECT
-
-GLOSSARY = """\
-termes:
-  - terme: fiche de test
-    formes:
-      - fiches de test
-    definition: Une fiche qui ne sert qu'aux tests automatiques du site.
-    voir_aussi: [lien-commun]
-    fiches: [alpha]
-  - terme: lien commun
-    sigle: LC
-    definition: Ce qui relie deux fiches de test, d'une phase à l'autre.
-"""
+from support.project import FIXTURES, GLOSSARY, PROJECT
 
 
 @pytest.fixture

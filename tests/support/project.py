@@ -15,6 +15,19 @@ GOLDEN = TESTS / "golden"
 CONTENT_DIRS = ("phases", "methods", "case_studies", "paths")
 CONTENT_FILES = ("glossary.yml",)
 SITE_DIRS = ("docs", "hooks")
+# A fictional glossary for the mini fixture (which has none of its own).
+GLOSSARY = """\
+termes:
+  - terme: fiche de test
+    formes:
+      - fiches de test
+    definition: Une fiche qui ne sert qu'aux tests automatiques du site.
+    voir_aussi: [lien-commun]
+    fiches: [alpha]
+  - terme: lien commun
+    sigle: LC
+    definition: Ce qui relie deux fiches de test, d'une phase à l'autre.
+"""
 
 
 def copy_project(destination: Path, content: str = "real") -> Path:
@@ -39,6 +52,18 @@ def copy_project(destination: Path, content: str = "real") -> Path:
         if (source / name).is_file():
             shutil.copy(source / name, destination / name)
     return destination
+
+
+def offline_runner(root: Path):
+    """A `make_offline_pack` runner: MkDocs in `root`, its warnings failing the test."""
+    def run(arguments: list[str], environment: dict[str, str]) -> int:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
+        result = subprocess.run([sys.executable, "-m", "mkdocs", *arguments], cwd=root, env=env,
+                                capture_output=True, text=True)
+        assert "WARNING" not in result.stderr, result.stderr
+        return result.returncode
+
+    return run
 
 
 def run_mkdocs(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
