@@ -86,6 +86,7 @@ CORPUS = {
     "format, date": _with((("mise_a_jour",), "2025-02-30")),
     "format, month": _with((("mise_a_jour",), "2025-13-01")),
     "pattern, url": _with((("sources", 0, "url"), "www.example.org")),
+    "pattern, one line": _with((("titre",), "Un titre\nsur deux lignes"), (("territoire", "commune"), "Ville\nExemple")),
     "additionalProperties": _with((("titer",), "x"), (("zzz",), 1), (("territoire", "comune"), "X"),
                                   (("sources", 0, "auteur"), "Y"), (("chronologie", 1, "fiche"), ["alpha"])),
     "several at once": _with((("titre",), "a"), (("chronologie", 0, "phase"), "phase 1"),

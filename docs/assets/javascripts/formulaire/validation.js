@@ -301,6 +301,9 @@ function* translate(root, data, unit) {
     yield at(`la valeur ${pyStr(instance)} est trop petite (minimum : ${pyStr(schema.minimum)}).`);
   } else if (kind === "maximum") {
     yield at(`la valeur ${pyStr(instance)} est trop grande (maximum : ${pyStr(schema.maximum)}).`);
+  } else if (kind === "pattern" && schema.pattern === ONE_LINE_PATTERN) {
+    yield at("ce texte s'écrit sur une seule ligne (c'est un titre, un nom ou une étiquette) : retirez le retour "
+      + "à la ligne ; en YAML, écrivez-le à la suite du nom du champ, sans « > » ni « | ».");
   } else if ((kind === "pattern" || kind === "format") && (schema.format === "date" || kind === "date")) {
     yield at(`date invalide : ${describe(instance)} ; écrivez-la AAAA-MM-JJ, par exemple 2025-03-14.`);
   } else if (kind === "pattern" && (schema.pattern || "").startsWith("^[a-z0-9]")) {
@@ -312,6 +315,9 @@ function* translate(root, data, unit) {
     yield at(`valeur invalide (${unit.error}).`);
   }
 }
+
+// The pattern of `$defs/une_ligne` in each schema (content/validate.py's ONE_LINE_PATTERN).
+const ONE_LINE_PATTERN = "^[^\n\r\u2028\u2029]*(?![\\s\\S])";
 
 const validators = new WeakMap();
 
