@@ -4,12 +4,14 @@ A template writes a contributed text (a sheet's section, a case study's story, a
 text) with the `contributed` filter: framed by two marker paragraphs (`frame`). This
 Python-Markdown extension, enabled in mkdocs.yml, then treats what lies between them:
 - before the table of contents names the headings (`_StripIds`, between attr_list and toc),
-  every attribute written on a heading and every id written on any element is removed: a
-  heading's id is then made from its text, in the contributed namespace (is_heading_id);
+  every attribute written on a heading and every id written on any element is removed, and
+  the page's own headings claim their ids: a contributed heading's id is then made from its
+  text, in the contributed namespace (is_heading_id), and never one of the page's anchors;
 - once the page is HTML (`_Sanitise`, last), the HTML between the markers goes through nh3
-  with the contributed allowlist (tags, attributes, classes, link schemes), and the markers
-  go. Raw HTML, attribute lists, admonition kinds and fenced-code options are all covered,
-  whatever the contributor wrote.
+  with the contributed allowlist (tags, attributes, classes, link schemes; no id but those
+  the table of contents gave its headings: `_HeadingIds`), and the markers go. Raw HTML,
+  attribute lists, admonition kinds and fenced-code options are all covered, whatever the
+  contributor wrote.
 With `whole=True` (the short texts the core converts itself, fragments.py) the whole text is
 contributed. A marker left unpaired means Markdown swallowed one (an unclosed raw HTML block,
 which `check` refuses): the page is refused rather than published half-treated.
@@ -17,16 +19,20 @@ which `check` refuses): the page is refused rather than published half-treated.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache
 from xml.etree import ElementTree
 
 import nh3
 from markdown import Markdown
-from markdown.extensions import Extension
+from markdown.extensions import Extension, toc
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from centre_ressources.content import contributed_markup as allowed
+from centre_ressources.content.slugs import heading_slug
 from centre_ressources.render.plain_text import without_private_use
 
 OPEN, CLOSE = "\ue020", "\ue021"  # private-use characters: `check` refuses them in contributions
@@ -51,38 +57,84 @@ def _is_marker(element: ElementTree.Element, marker: str) -> bool:
     return element.tag == "p" and element.text == marker and not len(element)
 
 
+def _contributed(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """The elements of the page that a contributed text made (each between two markers)."""
+    for parent in root.iter():
+        inside = False
+        for child in parent:
+            if _is_marker(child, OPEN):
+                inside = True
+            elif _is_marker(child, CLOSE):
+                inside = False
+            elif inside:
+                yield from child.iter()
+
+
+class _Ids:
+    """What the two tree passes of one conversion hand to its sanitising pass."""
+
+    def __init__(self) -> None:
+        self.of_headings: frozenset[str] = frozenset()  # the contributed headings', given by the toc
+
+
 class _StripIds(Treeprocessor):
-    def __init__(self, md: Markdown, whole: bool):
+    """Before the table of contents: no id nor heading attribute of the contributor's own, and
+    the page's own headings claim their ids first, so that no contributed heading can take the
+    anchor of one (a section of the page, a published step) by coming before it."""
+
+    def __init__(self, md: Markdown, whole: bool, ids: _Ids):
         super().__init__(md)
-        self.whole = whole
+        self.whole, self.ids = whole, ids
 
     def run(self, root: ElementTree.Element) -> None:
-        if self.whole:
-            _strip(root)
-            return
-        for parent in root.iter():
-            inside = False
-            for child in parent:
-                if _is_marker(child, OPEN):
-                    inside = True
-                elif _is_marker(child, CLOSE):
-                    inside = False
-                elif inside:
-                    _strip(child)
+        self.ids.of_headings = frozenset()
+        contributed = list(root.iter() if self.whole else _contributed(root))
+        for node in contributed:
+            if node.tag in _HEADINGS:
+                node.attrib.clear()
+            else:
+                node.attrib.pop("id", None)
+        if contributed and not self.whole:
+            _claim_page_headings(root, {id(node) for node in contributed}, self.md)
 
 
-def _strip(element: ElementTree.Element) -> None:
-    for node in element.iter():
-        if node.tag in _HEADINGS:
-            node.attrib.clear()
-        else:
-            node.attrib.pop("id", None)
+def _claim_page_headings(root: ElementTree.Element, contributed: set[int], md: Markdown) -> None:
+    """Each heading of the page's own without an id gets the one the table of contents would
+    give it (toc's own helpers, the site's slug rule)."""
+    used = {node.attrib["id"] for node in root.iter() if node.attrib.get("id")}
+    for node in root.iter():
+        if node.tag in _HEADINGS and id(node) not in contributed and not node.attrib.get("id"):
+            name = toc.strip_tags(toc.render_inner_html(toc.remove_fnrefs(node), md))
+            node.attrib["id"] = _unique(heading_slug(html.unescape(name), "-"), used)
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    """`slug`, numbered as the table of contents numbers a repeated one (« _1 », « _2 »)."""
+    candidate, number = slug, 0
+    while candidate in used:
+        number += 1
+        candidate = f"{slug}_{number}"
+    used.add(candidate)
+    return candidate
+
+
+class _HeadingIds(Treeprocessor):
+    """After the table of contents: the ids it gave the contributed headings, the only ids a
+    contributed text's HTML keeps (raw HTML's `<h3 id="etape-1">` among the others goes)."""
+
+    def __init__(self, md: Markdown, ids: _Ids):
+        super().__init__(md)
+        self.ids = ids
+
+    def run(self, root: ElementTree.Element) -> None:
+        self.ids.of_headings = frozenset(node.attrib["id"] for node in _contributed(root)
+                                         if node.tag in _HEADINGS and node.attrib.get("id"))
 
 
 class _Sanitise(Postprocessor):
-    def __init__(self, md: Markdown, whole: bool):
+    def __init__(self, md: Markdown, whole: bool, ids: _Ids):
         super().__init__(md)
-        self.whole = whole
+        self.whole, self.ids = whole, ids
 
     def run(self, text: str) -> str:
         if self.whole:
@@ -98,7 +150,7 @@ class _Sanitise(Postprocessor):
             end = text.find(_CLOSE_P, start)
             if end < 0:
                 raise UnpairedMarker("a contributed text has no end: Markdown swallowed its frame")
-            pieces += [text[position:start], sanitise(text[start + len(_OPEN_P):end])]
+            pieces += [text[position:start], sanitise(text[start + len(_OPEN_P):end], self.ids.of_headings)]
             position = end + len(_CLOSE_P)
         pieces.append(text[position:])
         result = "".join(pieces)
@@ -107,11 +159,14 @@ class _Sanitise(Postprocessor):
         return result
 
 
+_HEADING_IDS: ContextVar[frozenset[str]] = ContextVar("contributed_heading_ids", default=frozenset())
+
+
 def _filter(tag: str, attribute: str, value: str) -> str | None:
     """What nh3's lists cannot say: which ids, which classes (none left: no empty attribute),
     which image addresses."""
-    if attribute == "id":
-        return value if tag in _HEADINGS and allowed.is_heading_id(value) else None
+    if attribute == "id":  # only the ids the table of contents gave the text's headings
+        return value if tag in _HEADINGS and value in _HEADING_IDS.get() and allowed.is_heading_id(value) else None
     if attribute == "class":
         return " ".join(name for name in value.split() if name in allowed.CLASSES.get(tag, ())) or None
     if attribute in {"href", "src"} and tag == "img" and _is_remote(value):
@@ -139,9 +194,14 @@ def _cleaner() -> nh3.Cleaner:
     )
 
 
-def sanitise(html: str) -> str:
-    """A contributed text's HTML, with nothing but what the contributed allowlist permits."""
-    return _cleaner().clean(html)
+def sanitise(text: str, heading_ids: frozenset[str] = frozenset()) -> str:
+    """A contributed text's HTML, with nothing but what the contributed allowlist permits;
+    `heading_ids`: the ids its headings may keep."""
+    token = _HEADING_IDS.set(heading_ids)
+    try:
+        return _cleaner().clean(text)
+    finally:
+        _HEADING_IDS.reset(token)
 
 
 class ContributedExtension(Extension):
@@ -151,10 +211,13 @@ class ContributedExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         whole = bool(self.getConfig("whole"))
+        ids = _Ids()
         # after attr_list (8), before toc (5): toc then names each heading from its text
-        md.treeprocessors.register(_StripIds(md, whole), "centre_ressources_contributed_ids", 6)
+        md.treeprocessors.register(_StripIds(md, whole, ids), "centre_ressources_contributed_ids", 6)
+        # after toc (5), before unescape (0): the ids toc gave
+        md.treeprocessors.register(_HeadingIds(md, ids), "centre_ressources_contributed_heading_ids", 4)
         # after raw_html (30) and amp_substitute (20): the page's final HTML
-        md.postprocessors.register(_Sanitise(md, whole), "centre_ressources_contributed_html", 5)
+        md.postprocessors.register(_Sanitise(md, whole, ids), "centre_ressources_contributed_html", 5)
 
 
 def makeExtension(**kwargs) -> ContributedExtension:  # noqa: N802  (Python-Markdown's name)

@@ -109,4 +109,22 @@ def test_no_mix_of_markup_gives_a_contributed_element_an_attribute_outside_the_a
 
 def test_sanitise_keeps_only_the_allowlist():
     assert sanitise('<p id="x" class="y" data-z="1">a</p>') == "<p>a</p>"
-    assert sanitise('<h2 id="une-section">a</h2><h2 id="cr--x">b</h2>') == '<h2 id="une-section">a</h2><h2>b</h2>'
+    assert sanitise('<h2 id="une-section">a</h2><h2 id="cr--x">b</h2>') == "<h2>a</h2><h2>b</h2>"
+    # the ids the table of contents gave, in the contributed namespace, are kept
+    kept = sanitise('<h2 id="une-section">a</h2><h2 id="cr--x">b</h2>', frozenset({"une-section", "cr--x"}))
+    assert kept == '<h2 id="une-section">a</h2><h2>b</h2>'
+
+
+def test_a_contributed_heading_cannot_take_an_anchor_of_the_page():
+    # the template's own « Déroulé » and published step come after the contributor's text
+    html = page_html("## Déroulé\n\n### Étape 1\n\n<h3 id=\"etape-1\">Fausse étape</h3>",
+                     around="{}\n\n## Déroulé\n\n### Étape 1 : Ouvrir {#etape-1}\n")
+    assert html.count('id="deroule"') == 1 and html.count('id="etape-1"') == 1
+    assert html.index('id="deroule"') > html.index("</h3>")  # the page's own heading holds it
+    assert 'id="deroule_1"' in html and 'id="etape-1_1"' in html  # the contributor's, numbered
+    assert "Fausse étape" in html and 'id="etape-1">Fausse' not in html
+
+
+def test_raw_html_in_a_contributed_text_keeps_no_id_of_its_own():
+    html = page_html('<h2 id="une-section">Titre brut</h2>\n\n## Titre vrai', around="{}")
+    assert '<h2>Titre brut</h2>' in html and '<h2 id="titre-vrai">' in html
