@@ -17,8 +17,9 @@ TESTS = Path(__file__).resolve().parent
 # -m "not browser and not build" keeps the quick layer (unit/ and site/).
 LAYER_MARKERS = {"unit": (), "site": (), "build": ("build",), "browser": ("browser", "build")}
 # A test elsewhere that asks for one of these fixtures gets the marker too (fixtures used
-# through others count: browser_page needs browser, site_url needs real_site).
-FIXTURE_MARKERS = {"browser": "browser", "real_site": "build"}
+# through others count: browser_page needs browser, site_url needs real_site); a test that
+# reads the source article (../shared/sources) is marked `sources`.
+FIXTURE_MARKERS = {"browser": "browser", "real_site": "build", "article": "sources"}
 
 
 def pytest_collection_modifyitems(config, items):
