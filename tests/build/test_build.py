@@ -12,7 +12,8 @@ from support.bad_inputs.corpus import TINY_PNG
 from support.project import PROJECT, copy_project, run_cli, run_mkdocs
 
 PUBLIC_URLS = ["", "demarche/", "fiches/", "etudes-de-cas/", "enseignements/", "contribuer/", "a-propos/"]
-PHASES = ["impulsion", "structuration", "consolidation", "capitalisation-et-transmission"]
+PHASES = sorted(p.stem for p in (PROJECT / "phases").glob("*.md"))
+CASES = sorted(p.parent.name for p in (PROJECT / "case_studies").glob("*/index.md"))
 
 
 def page(site: Path, url: str) -> str:
@@ -25,7 +26,7 @@ def sheet_slugs() -> list[str]:
 
 def test_every_promised_url_exists(real_site):
     urls = PUBLIC_URLS + [f"demarche/{p}/" for p in PHASES] + [f"fiches/{s}/" for s in sheet_slugs()]
-    urls += ["etudes-de-cas/morlaix/", "etudes-de-cas/mulhouse/"]
+    urls += [f"etudes-de-cas/{slug}/" for slug in CASES]
     missing = [url for url in urls if not (real_site / url / "index.html").is_file()]
     assert missing == []
 
@@ -69,8 +70,8 @@ def test_sidebar_does_not_list_sheets_or_cases(real_site):
     html = page(real_site, "")
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
     nav = nav[:nav.index("</nav>")]
-    assert "fiches/" + sheet_slugs()[0] not in nav
-    assert "etudes-de-cas/morlaix" not in nav
+    assert not any(f"fiches/{slug}/" in nav for slug in sheet_slugs())
+    assert not any(f"etudes-de-cas/{slug}/" in nav for slug in CASES)
 
 
 def test_step_anchors_exist_on_sheet_pages(real_site):

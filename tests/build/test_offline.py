@@ -136,11 +136,14 @@ def test_every_link_in_the_pack_leads_to_a_file_and_anchor_it_contains(pack):
 
 def test_pages_of_the_pack_name_their_online_address_as_canonical(pack):
     canonical = re.compile(r'<link rel="canonical" href="([^"]+)"')
-    sheet = (pack / "fiches" / "constituer-le-groupe-d-initiative.html").read_text(encoding="utf-8")
-    assert canonical.search(sheet).group(1) == f"{SITE_URL}fiches/constituer-le-groupe-d-initiative/"
+    catalogue = build_catalogue(PROJECT)
+    for sheet in catalogue.sheets:
+        page = (pack / "fiches" / f"{sheet.slug}.html").read_text(encoding="utf-8")
+        assert canonical.search(page).group(1) == f"{SITE_URL}fiches/{sheet.slug}/"
     assert canonical.search((pack / "index.html").read_text(encoding="utf-8")).group(1) == SITE_URL
-    case = (pack / "etudes-de-cas" / "morlaix" / "index.html").read_text(encoding="utf-8")
-    assert canonical.search(case).group(1) == f"{SITE_URL}etudes-de-cas/morlaix/"
+    for case in catalogue.cases:
+        page = (pack / "etudes-de-cas" / case.slug / "index.html").read_text(encoding="utf-8")
+        assert canonical.search(page).group(1) == f"{SITE_URL}etudes-de-cas/{case.slug}/"
     assert online_canonical('<link rel="canonical" href="https://e.org/a/b.html">') == (
         '<link rel="canonical" href="https://e.org/a/b/">')
 
@@ -155,8 +158,9 @@ def test_the_pack_loads_nothing_from_another_host(pack):
 
 
 def test_the_online_site_keeps_its_clean_urls_and_strict_policy(real_site):
-    assert (real_site / "fiches" / "constituer-le-groupe-d-initiative" / "index.html").is_file()
-    assert not (real_site / "fiches" / "constituer-le-groupe-d-initiative.html").exists()
+    slug = build_catalogue(PROJECT).sheets[0].slug
+    assert (real_site / "fiches" / slug / "index.html").is_file()
+    assert not (real_site / "fiches" / f"{slug}.html").exists()
     assert not (real_site / SHIM_URI).exists()
     home = (real_site / "index.html").read_text(encoding="utf-8")
     assert "iframe-worker" not in home and "unsafe-inline" not in home

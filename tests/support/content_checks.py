@@ -9,8 +9,8 @@ from centre_ressources.content.load import load_content
 def check_content_properties(root):
     """Properties that hold for any valid content: every file found is a record, every phase has sheets."""
     catalogue = link(load_content(root))
-    assert [p.slug for p in catalogue.phases] == [
-        "impulsion", "structuration", "consolidation", "capitalisation-et-transmission"]
+    assert sorted(p.slug for p in catalogue.phases) == sorted(p.stem for p in (root / "phases").glob("*.md"))
+    assert [p.numero for p in catalogue.phases] == sorted(p.numero for p in catalogue.phases)
     assert sorted(f.slug for f in catalogue.sheets) == sorted(p.stem for p in (root / "methods").glob("*.md"))
     assert {c.slug for c in catalogue.cases} == {
         p.parent.name for p in (root / "case_studies").glob("*/index.md")}

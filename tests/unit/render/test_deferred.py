@@ -63,16 +63,21 @@ def test_two_builds_use_different_placeholders():
 
 
 def test_built_pages_have_their_pictures_and_glossary_links(real_site):
-    morlaix = (real_site / "etudes-de-cas" / "morlaix" / "index.html").read_text("utf-8")
     glossary = (real_site / "glossaire" / "index.html").read_text("utf-8")
+    linked = 0
+    from centre_ressources.pipeline import build_catalogue
+    from support.project import PROJECT
 
-    assert re.search(r"Carte de la communauté d.action<a class=\"headerlink\"[^>]*>¶</a></h2>\s*<figure class=\"carte\">",
-                     morlaix)
-    assert re.search(r"Chronologie, phase par phase<a class=\"headerlink\"[^>]*>¶</a></h2>\s*<figure class=\"frise\">",
-                     morlaix)
-    links = re.findall(r'<a class="terme" href="\.\./\.\./glossaire/#([^"]+)">', morlaix)
-    assert "communaute-d-action" in links
-    for anchor in links:
-        assert f'id="{anchor}"' in glossary
+    for page in (real_site / "etudes-de-cas" / case.slug / "index.html" for case in build_catalogue(PROJECT).cases):
+        case = page.read_text("utf-8")
+        assert re.search(r"Carte de la communauté d.action<a class=\"headerlink\"[^>]*>¶</a></h2>\s*<figure class=\"carte\">",
+                         case), page
+        assert re.search(r"Chronologie, phase par phase<a class=\"headerlink\"[^>]*>¶</a></h2>\s*<figure class=\"frise\">",
+                         case), page
+        links = re.findall(r'<a class="terme" href="\.\./\.\./glossaire/#([^"]+)">', case)
+        linked += len(links)
+        for anchor in links:
+            assert f'id="{anchor}"' in glossary, (page, anchor)
+    assert linked  # the terms of the approach appear in the stories of the cases
     for page in real_site.rglob("*.html"):
         assert not re.search("[\ue000-\ue002]|centre-ressources-image", page.read_text("utf-8")), page
