@@ -2,7 +2,8 @@
 (`SiteBuild`, centre_ressources/site_build.py, does the work and holds its state).
 
 The events, in the order MkDocs runs them (priorities: centre_ressources/build_order.py):
-- on_config (CONTENT_FIRST): all content checked and rendered; a content error stops the build
+- on_config (CONTENT_FIRST): the site's and the repository's addresses from where it is deployed
+  (centre_ressources/deployment.py); all content checked and rendered; a content error stops the build
   here, before MkDocs empties the output folder. The navigation and the pages' variables.
 - on_files: the generated pages and the published files added.
 - on_page_markdown: a generated page has read its Markdown, its file's copy is emptied; a
@@ -27,6 +28,7 @@ from mkdocs.utils import normalize_url
 
 from centre_ressources import build_order
 from centre_ressources.content.glossary import GLOSSARY_FILE
+from centre_ressources.deployment import deployed_addresses
 from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.errors import ContentErrors, SiteConflict
 from centre_ressources.material.navigation_cache import NavigationCache
@@ -38,6 +40,9 @@ build = SiteBuild()
 
 @event_priority(build_order.CONTENT_FIRST)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    addresses = deployed_addresses(config.site_url, config.repo_url, os.environ)
+    config.site_url, config.repo_url = addresses.site_url, addresses.repo_url
+    config.repo_name = config.repo_name or addresses.repo_name
     offline = config.plugins.get("material/offline")  # on: this build is the offline pack
     try:
         nav, _ = build.start(Path(config.config_file_path).parent, config.site_url,

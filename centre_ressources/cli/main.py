@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from centre_ressources.cli.site_url import placeholder_warning
+from centre_ressources.cli.site_url import address_messages
 from centre_ressources.downloads.listing import DOWNLOADS_VARIABLE
 from centre_ressources.downloads.offline_pack import OFFLINE_VARIABLE
 from centre_ressources.errors import ContentError, ContentErrors, SiteConflict
@@ -108,8 +108,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     root = _project_root(args.root)
     if cmd_check(args):
         return 1
-    warning = placeholder_warning(root)
-    if warning:
+    for warning in address_messages(root):
         print(warning, file=sys.stderr)  # not an error: the tests and previews build with it
     site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
     site_dir.parent.mkdir(parents=True, exist_ok=True)

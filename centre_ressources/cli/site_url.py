@@ -1,26 +1,24 @@
-"""The site's public address as mkdocs.yml gives it, and the warning when it is still the
-example address: every printed sheet carries that address and a QR code leading to it."""
+"""The site's and the repository's addresses as mkdocs.yml gives them, and what the build says
+when they are not known (centre_ressources/deployment.py decides from where it is deployed)."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-PLACEHOLDER = "https://example.org/"  # the address mkdocs.yml ships with
-_SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"\s#]+)", re.M)
+from centre_ressources.deployment import address_warnings, deployed_addresses
+
+_KEY = r"^{}:\s*['\"]?([^'\"\s#]+)"
 
 
-def configured_site_url(root: Path) -> str | None:
-    """`site_url` from mkdocs.yml (read as text: the file has MkDocs' own YAML tags)."""
-    match = _SITE_URL.search((root / "mkdocs.yml").read_text(encoding="utf-8"))
+def configured(root: Path, key: str) -> str | None:
+    """`site_url` or `repo_url` from mkdocs.yml (read as text: the file has MkDocs' own YAML tags)."""
+    match = re.search(_KEY.format(key), (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     return match.group(1) if match else None
 
 
-def placeholder_warning(root: Path) -> str | None:
-    """A French warning when `site_url` is still the example address, else None."""
-    site_url = configured_site_url(root)
-    if site_url is None or site_url.rstrip("/") != PLACEHOLDER.rstrip("/"):
-        return None
-    return (f"attention : site_url vaut encore l'adresse d'exemple {PLACEHOLDER} (mkdocs.yml) ; "
-            "l'adresse imprimée sur chaque fiche et son code QR y mènent. Avant de publier le site, "
-            "indiquez son adresse publique dans site_url.")
+def address_messages(root: Path) -> list[str]:
+    """French warnings when the site's public address or its repository is unknown here."""
+    addresses = deployed_addresses(configured(root, "site_url"), configured(root, "repo_url"), os.environ)
+    return address_warnings(addresses)

@@ -17,6 +17,7 @@ complete: a content error, or a refused file, leaves DOSSIER as it was.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from centre_ressources.deployment import deployed_addresses
 from centre_ressources.errors import SiteConflict
 from centre_ressources.export.configs import TARGETS, project_config, target_config
 from centre_ressources.export.macros import render_macro_page
@@ -52,6 +54,10 @@ class Export:
 def export_site(root: Path, destination: Path) -> Export:
     """Check and render the content (raises ContentErrors), then write the whole site source."""
     config = project_config(root / "mkdocs.yml")
+    addresses = deployed_addresses(config.get("site_url"), config.get("repo_url"), os.environ)
+    config = {**config, "site_url": addresses.site_url, "repo_url": addresses.repo_url,
+              "repo_name": config.get("repo_name") or addresses.repo_name}
+    config = {key: value for key, value in config.items() if value is not None}
     site_url = config.get("site_url") or None
     deferred = DeferredParts(terms=False)
     catalogue, site = generate(root, site_url=site_url, deferred=deferred)

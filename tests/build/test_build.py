@@ -142,8 +142,7 @@ def test_cli_build_warns_while_site_url_is_the_example_address(tmp_path):
     assert re.search(r"^site_url: https://example\.org/$", config.read_text(encoding="utf-8"), re.M)
     result = run_cli(project, "build")
     assert result.returncode == 0, result.stderr  # a warning, not an error
-    assert "site_url vaut encore l'adresse d'exemple https://example.org/" in result.stderr
-    assert "code QR" in result.stderr
+    assert "site_url vaut https://example.org/" in result.stderr and "code QR" in result.stderr
     config.write_text(re.sub(r"^site_url: .*$", "site_url: https://centre.example/ressources/",
                              config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
     result = run_cli(project, "build")

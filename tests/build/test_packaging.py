@@ -19,7 +19,7 @@ import urllib.request
 from pathlib import Path
 
 from support.contributing import fill_in
-from support.project import PROJECT, copy_project
+from support.project import PROJECT, build_environment, copy_project
 
 SOURCE_ITEMS = ("pyproject.toml", "README.md", "LICENSE", "centre_ressources")
 
@@ -57,7 +57,7 @@ def test_a_wheel_installed_for_real_creates_and_checks_both_kinds(tmp_path):
     assert str(venv) in located.stdout  # the wheel's copy, not the checkout's
 
     project = copy_project(tmp_path / "project", content="mini")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = build_environment()
     for kind, path in (("fiche", "methods/essai.md"), ("etude-de-cas", "case_studies/essai/index.md")):
         created = subprocess.run([str(command), "--racine", str(project), "new", kind, "essai"],
                                  capture_output=True, text=True, env=env)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from centre_ressources.publish.csp import inline_scripts, inline_styles, source_
 from centre_ressources.publish.files import each_published_file
 from support.linkcheck import broken_links
 from support.page_visits import SCHEMES, foreign_requests, visit_pages
-from support.project import PROJECT, run_cli, run_zensical
+from support.project import PROJECT, build_environment, run_cli, run_zensical
 from support.site_compare import article_text, page_paths
 from support.site_pages import configured_site_url, html_files, vnu_errors
 
@@ -68,7 +67,7 @@ def test_the_exports_mkdocs_configuration_builds_the_same_site_with_material_alo
     site = export / "site-material"
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(export / "mkdocs.yml"),
                             "--site-dir", str(site)], capture_output=True, text=True,
-                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                           env=build_environment())
     assert built.returncode == 0, built.stderr
     finished = run_cli(PROJECT, "finish", str(site), "--export", str(export))
     assert finished.returncode == 0, finished.stderr

@@ -57,7 +57,7 @@ def copy_project(destination: Path, content: str = "real") -> Path:
 def offline_runner(root: Path):
     """A `make_offline_pack` runner: MkDocs in `root`, its warnings failing the test."""
     def run(arguments: list[str], environment: dict[str, str]) -> int:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
+        env = build_environment(**environment)
         result = subprocess.run([sys.executable, "-m", "mkdocs", *arguments], cwd=root, env=env,
                                 capture_output=True, text=True)
         assert "WARNING" not in result.stderr, result.stderr
@@ -66,16 +66,28 @@ def offline_runner(root: Path):
     return run
 
 
-def run_mkdocs(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# Where a build runs says where the site is deployed (centre_ressources/deployment.py): the tests
+# build as on a maintainer's machine, whatever runs them, unless a test sets these itself.
+PLATFORM_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL", "GITLAB_CI", "CI_PAGES_URL",
+                      "CI_PROJECT_URL", "CENTRE_RESSOURCES_SITE_URL", "CENTRE_RESSOURCES_REPO_URL")
+
+
+def build_environment(**variables: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in PLATFORM_VARIABLES}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **variables}
+
+
+def run_mkdocs(root: Path, site_dir: Path, *extra: str, environment: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess:
+    env = build_environment(**(environment or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=root, env=env, capture_output=True, text=True,
     )
 
 
-def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_cli(root: Path, *args: str, environment: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = build_environment(**(environment or {}))
     return subprocess.run(
         [sys.executable, "-m", "centre_ressources.cli", "--racine", str(root), *args],
         cwd=root, env=env, capture_output=True, text=True,
