@@ -92,6 +92,8 @@ HOSTILE = [
             "case_studies/vallee-exemple/dessin.svg:1:1 : ", "exportez le dessin en PNG",
             beside={"case_studies/vallee-exemple/dessin.svg": b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>',
                     "case_studies/vallee-exemple/dessin.png": TINY_PNG}),
+    Hostile("date-apres-2099", A, "mise_a_jour: 2026-01-15", "mise_a_jour: 2200-01-01",
+            f"{A}:35:1 : ", "date invalide : le texte « 2200-01-01 »"),
 ]
 
 # At the limits, and what a contribution commonly writes: accepted by both.
@@ -102,6 +104,8 @@ ACCEPTED = [
     Hostile("html-courant", CASE, STORY, '<details open><summary>Le détail</summary>\n\n<a href="https://exemple.org"'
             ' title="Un site">un lien</a>, <abbr title="Maison des associations">MDA</abbr>.\n</details>', "", ""),
     Hostile("encadre-et-code", CASE, STORY, '!!! note "À retenir"\n    Un encadré.\n\n```python\nx = 1\n```', "", ""),
+    Hostile("dates-aux-limites", A, "mise_a_jour: 2026-01-15", "mise_a_jour: 2099-12-31", "", ""),
+    Hostile("date-la-plus-ancienne", CASE, "mise_a_jour: 2026-02-01", "mise_a_jour: 1900-01-01", "", ""),
 ]
 
 
