@@ -94,6 +94,12 @@ HOSTILE = [
                     "case_studies/vallee-exemple/dessin.png": TINY_PNG}),
     Hostile("date-apres-2099", A, "mise_a_jour: 2026-01-15", "mise_a_jour: 2200-01-01",
             f"{A}:35:1 : ", "date invalide : le texte « 2200-01-01 »"),
+    Hostile("duree-ecrite-en-decimal", A, "duree: 90", "duree: 90.0",
+            f"{A}:9:1 : ", "trouvé : le nombre 90.0 ; écrivez-le sans décimale : 90."),
+    Hostile("numero-de-phase-en-decimal", PHASE, "numero: 1", "numero: 1.0",
+            f"{PHASE}:2:1 : ", "écrivez-le sans décimale : 1."),
+    Hostile("participants-en-decimal", A, "max: 10", "max: 10.0",
+            f"{A}:12:3 : ", "écrivez-le sans décimale : 10."),
 ]
 
 # At the limits, and what a contribution commonly writes: accepted by both.

@@ -52,6 +52,35 @@ def test_wrong_type_says_what_was_found_and_expected():
     assert error.message == "attendu : un nombre entier ; trouvé : le texte « une heure »."
 
 
+@pytest.mark.parametrize("field,old,new,shown", [
+    ("duree", "duree: 60", "duree: 60.0", "60"),
+    ("duree", "duree: 60", "duree: 6.0e+1", "60"),
+    ("participants.min", "min: 2", "min: 2.0", "2"),
+    ("deroule[1].duree", "duree: 20,", "duree: 20.0,", "20"),
+])
+def test_a_whole_number_written_as_a_decimal_is_refused_with_the_number_to_write(field, old, new, shown):
+    [error] = errors_for(VALID_SHEET.replace(old, new))
+    assert error.field == field
+    assert error.message == (f"attendu : un nombre entier ; trouvé : le nombre {float(shown)} ; "
+                             f"écrivez-le sans décimale : {shown}.")
+
+
+def test_no_field_of_a_content_schema_takes_a_decimal_number():
+    from centre_ressources.content.schemas import SCHEMA_NAMES, load_schema
+
+    def types(value):
+        if isinstance(value, dict):
+            kind = value.get("type")  # a schema's type, or the schema of a field named « type »
+            yield from [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+            for item in value.values():
+                yield from types(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from types(item)
+
+    assert all("number" not in set(types(load_schema(name))) for name in SCHEMA_NAMES)
+
+
 def test_nested_error_points_to_the_item_line():
     [error] = errors_for(VALID_SHEET.replace("duree: 40,", "duree: 0,"))
     assert (error.line, error.field) == (15, "deroule[2].duree")
