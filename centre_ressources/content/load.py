@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from centre_ressources.checks.contributed_texts import text_problems
 from centre_ressources.checks.impossible_values import impossible_sheet_values
+from centre_ressources.checks.keywords import keyword_problems
 from centre_ressources.checks.limits import oversized_content_file, oversized_pictures, too_long_lists
 from centre_ressources.checks.picture_files import PICTURE_SUFFIXES, picture_problems
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
@@ -157,7 +158,7 @@ def read_file(root: Path, path: Path, schema: str, make) -> FileRead:
     schema_errors = validate_document(doc, schema)
     found = without_placeholder_fields(schema_errors, placeholders) + placeholders + too_long_lists(doc)
     if schema == "fiche" and not schema_errors:
-        found += impossible_sheet_values(doc) + workshop_rules(doc)
+        found += impossible_sheet_values(doc) + workshop_rules(doc) + keyword_problems(doc)
     found += text_problems(file_texts)
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)

@@ -22,6 +22,8 @@ CASE = "case_studies/vallee-exemple/index.md"
 STORY = "Un récit de test."  # the case's story, line 36 of its file
 PHASE = "phases/premiere.md"
 PAGE = "docs/enseignements/tiers-veilleur.md"
+GLOSSARY = "glossary.yml"
+A_GLOSSARY = {GLOSSARY: "termes:\n  - terme: terme fictif\n    definition: Une définition fictive assez longue.\n".encode()}
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,10 @@ HOSTILE = [
             f"{PHASE}:2:1 : ", "écrivez-le sans décimale : 1."),
     Hostile("participants-en-decimal", A, "max: 10", "max: 10.0",
             f"{A}:12:3 : ", "écrivez-le sans décimale : 10."),
+    Hostile("mot-cle-sans-lettre", A, "mots_cles: [test]", "mots_cles: [test, '!!', '??']",
+            f"{A}:34:19 : ", "le mot-clé « !! » n'a ni lettre latine ni chiffre"),
+    Hostile("terme-sans-lettre", GLOSSARY, "terme: terme fictif", "terme: '——'",
+            f"{GLOSSARY}:2:1 : ", "le terme « —— » n'a ni lettre latine ni chiffre", beside=A_GLOSSARY),
 ]
 
 # At the limits, and what a contribution commonly writes: accepted by both.
