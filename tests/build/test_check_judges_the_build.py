@@ -106,6 +106,12 @@ HOSTILE = [
             f"{A}:34:19 : ", "le mot-clé « !! » n'a ni lettre latine ni chiffre"),
     Hostile("terme-sans-lettre", GLOSSARY, "terme: terme fictif", "terme: '——'",
             f"{GLOSSARY}:2:1 : ", "le terme « —— » n'a ni lettre latine ni chiffre", beside=A_GLOSSARY),
+    Hostile("nom-d-image-en-balise", CASE, STORY, f"{STORY}\n\n![Une photo](a%3Cb%3E.png)",
+            "case_studies/vallee-exemple/a<b>.png:1:1 : ", "renommez le fichier, par exemple « a-b.png »",
+            beside={"case_studies/vallee-exemple/a<b>.png": TINY_PNG}),
+    Hostile("nom-d-image-a-diese", CASE, STORY, STORY,
+            'case_studies/vallee-exemple/h#1 "x".png:1:1 : ', "par exemple « h-1-x.png »",
+            beside={'case_studies/vallee-exemple/h#1 "x".png': TINY_PNG}),
 ]
 
 # At the limits, and what a contribution commonly writes: accepted by both.
@@ -118,6 +124,8 @@ ACCEPTED = [
     Hostile("encadre-et-code", CASE, STORY, '!!! note "À retenir"\n    Un encadré.\n\n```python\nx = 1\n```', "", ""),
     Hostile("dates-aux-limites", A, "mise_a_jour: 2026-01-15", "mise_a_jour: 2099-12-31", "", ""),
     Hostile("date-la-plus-ancienne", CASE, "mise_a_jour: 2026-02-01", "mise_a_jour: 1900-01-01", "", ""),
+    Hostile("image-bien-nommee", CASE, STORY, f"{STORY}\n\n![Le groupe réuni](photo_1-b.jpeg)", "", "",
+            beside={"case_studies/vallee-exemple/photo_1-b.jpeg": b"\xff\xd8\xff\xe0 JFIF fictif"}),
 ]
 
 
