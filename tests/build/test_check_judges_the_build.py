@@ -15,8 +15,9 @@ import pytest
 
 from support.bad_inputs.corpus import TINY_PNG
 from support.edits import edit
-from support.project import copy_project, run_cli, run_mkdocs
+from support.project import FIXTURES, copy_project, run_cli, run_mkdocs
 
+MINI = FIXTURES / "mini"
 A = "methods/alpha.md"
 CASE = "case_studies/vallee-exemple/index.md"
 STORY = "Un récit de test."  # the case's story, line 36 of its file
@@ -112,6 +113,13 @@ HOSTILE = [
     Hostile("nom-d-image-a-diese", CASE, STORY, STORY,
             'case_studies/vallee-exemple/h#1 "x".png:1:1 : ', "par exemple « h-1-x.png »",
             beside={'case_studies/vallee-exemple/h#1 "x".png': TINY_PNG}),
+    Hostile("fiche-nommee-index", "methods/index.md", "titre: Fiche alpha", "titre: Fiche index",
+            "methods/index.md:1:1 : ", "le nom « index » est réservé : l'adresse /fiches/ est celle du catalogue",
+            beside={"methods/index.md": (MINI / A).read_bytes()}),
+    Hostile("alias-index", "methods/beta.md", "\nmise_a_jour:", "\nalias: [index]\nmise_a_jour:",
+            "methods/beta.md:35:1 : ", "l'alias « index » est réservé"),
+    Hostile("alias-comparaison", CASE, "\nmise_a_jour:", "\nalias: [comparaison]\nmise_a_jour:",
+            f"{CASE}:32:1 : ", "l'alias « comparaison » est réservé"),
 ]
 
 # At the limits, and what a contribution commonly writes: accepted by both.
