@@ -120,6 +120,16 @@ HOSTILE = [
             "methods/beta.md:35:1 : ", "l'alias « index » est réservé"),
     Hostile("alias-comparaison", CASE, "\nmise_a_jour:", "\nalias: [comparaison]\nmise_a_jour:",
             f"{CASE}:32:1 : ", "l'alias « comparaison » est réservé"),
+    Hostile("html-apres-une-cloture-plus-longue", CASE, STORY, "```\n<div>\n````",
+            f"{CASE}:37:1 : ", "la balise <div> ouverte ici n'est pas fermée"),
+    Hostile("html-cache-par-une-cloture-plus-longue", A, "Inviter les personnes.\n",
+            'Inviter les personnes.\n\n```\n<h3 id="etape-1">Fausse étape 1</h3>\n'
+            '<p><img src="https://traceur.example/p.png" alt=""></p>\n````\n',
+            f"{A}:46:1 : ", "l'attribut « id » n'est pas accepté"),
+    Hostile("bloc-de-code-ouvert-dans-le-glossaire", GLOSSARY, "definition: Une définition fictive assez longue.",
+            'definition: "Une définition fictive assez longue.\\n\\n```"\n  - terme: autre terme\n'
+            '    definition: "Une autre définition fictive.\\n\\n```\\ndu code\\n```"',
+            f"{GLOSSARY}:3:1 : ", "le bloc de code ouvert ici par « ``` » n'est jamais fermé", beside=A_GLOSSARY),
 ]
 
 # At the limits, and what a contribution commonly writes: accepted by both.
@@ -132,6 +142,8 @@ ACCEPTED = [
     Hostile("encadre-et-code", CASE, STORY, '!!! note "À retenir"\n    Un encadré.\n\n```python\nx = 1\n```', "", ""),
     Hostile("dates-aux-limites", A, "mise_a_jour: 2026-01-15", "mise_a_jour: 2099-12-31", "", ""),
     Hostile("date-la-plus-ancienne", CASE, "mise_a_jour: 2026-02-01", "mise_a_jour: 1900-01-01", "", ""),
+    Hostile("code-clos-par-sa-suite", CASE, STORY, f"{STORY}\n\n- Un point :\n\n    ````\n    ```\n    <div>\n"
+            "    ````\n\n> ~~~\n> <span>\n> ~~~\n\nEt `` <b> ` `` en ligne.", "", ""),
     Hostile("image-bien-nommee", CASE, STORY, f"{STORY}\n\n![Le groupe réuni](photo_1-b.jpeg)", "", "",
             beside={"case_studies/vallee-exemple/photo_1-b.jpeg": b"\xff\xd8\xff\xe0 JFIF fictif"}),
 ]
