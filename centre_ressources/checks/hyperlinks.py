@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import cast
 from urllib.parse import unquote, urlsplit
 
+from centre_ressources.content.contributed_markup import as_browser_reads
 from centre_ressources.content.markdown_code import lines_outside_code, mask_code
 from centre_ressources.content.records import Origin
 from centre_ressources.content.slugs import heading_slug
@@ -131,7 +132,7 @@ def check_hand_written_links(site: SiteMap, docs_dir: str) -> list[ContentError]
 
 
 def _problem(target: str, page_uri: str, site: SiteMap) -> str | None:
-    parts = urlsplit(target)
+    parts = urlsplit(as_browser_reads(target))  # `\\hôte/../x.png` leaves the site: not a file of it
     if parts.scheme or parts.netloc:
         return None  # external links are not checked here (no network during a build)
     path, anchor = unquote(parts.path), unquote(parts.fragment)

@@ -24,6 +24,7 @@ STORY = "Un récit de test."  # the case's story, line 36 of its file
 PHASE = "phases/premiere.md"
 PAGE = "docs/enseignements/tiers-veilleur.md"
 GLOSSARY = "glossary.yml"
+A_PHOTO = {"case_studies/vallee-exemple/photo.png": TINY_PNG}
 A_GLOSSARY = {GLOSSARY: "termes:\n  - terme: terme fictif\n    definition: Une définition fictive assez longue.\n".encode()}
 
 
@@ -120,6 +121,14 @@ HOSTILE = [
             "methods/beta.md:35:1 : ", "l'alias « index » est réservé"),
     Hostile("alias-comparaison", CASE, "\nmise_a_jour:", "\nalias: [comparaison]\nmise_a_jour:",
             f"{CASE}:32:1 : ", "l'alias « comparaison » est réservé"),
+    Hostile("image-par-barres-inverses", CASE, STORY, '<img src="\\\\traceur.example/../photo.png" alt="x">',
+            f"{CASE}:36:1 : ", "contient une barre oblique inverse", beside=A_PHOTO),
+    Hostile("image-markdown-par-barres-inverses", CASE, STORY, "![x](\\\\traceur.example/../photo.png)",
+            f"{CASE}:36:1 : ", "écrivez « / »", beside=A_PHOTO),
+    Hostile("image-par-barre-et-barre-inverse", CASE, STORY, '<p><img src="/\\traceur.example/p.png" alt=""></p>',
+            f"{CASE}:36:1 : ", "ce fichier viendrait d'un autre site (« /\\traceur.example/p.png »)"),
+    Hostile("image-par-barres-en-entites", CASE, STORY, '<img src="&#47;&#47;traceur.example/p.png" alt="">',
+            f"{CASE}:36:1 : ", "ce fichier viendrait d'un autre site (« //traceur.example/p.png »)"),
     Hostile("html-apres-une-cloture-plus-longue", CASE, STORY, "```\n<div>\n````",
             f"{CASE}:37:1 : ", "la balise <div> ouverte ici n'est pas fermée"),
     Hostile("html-cache-par-une-cloture-plus-longue", A, "Inviter les personnes.\n",
