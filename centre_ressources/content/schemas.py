@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
@@ -63,15 +63,16 @@ def is_valid(name: str, data: object) -> bool:
 
 
 def _holds_decimal(value: object) -> bool:
-    pending = [value]
-    while pending:
+    pending: list[Any] = [value]
+    while pending:  # by exact types, as YAML gives them: most values are text, passed at once
         item = pending.pop()
-        if isinstance(item, float):
-            return True
-        if isinstance(item, dict):
+        kind = type(item)
+        if kind is dict:
             pending.extend(item.values())
-        elif isinstance(item, list):
+        elif kind is list:
             pending.extend(item)
+        elif kind is float:
+            return True
     return False
 
 

@@ -129,6 +129,12 @@ HOSTILE = [
             f"{CASE}:36:1 : ", "ce fichier viendrait d'un autre site (« /\\traceur.example/p.png »)"),
     Hostile("image-par-barres-en-entites", CASE, STORY, '<img src="&#47;&#47;traceur.example/p.png" alt="">',
             f"{CASE}:36:1 : ", "ce fichier viendrait d'un autre site (« //traceur.example/p.png »)"),
+    Hostile("ancre-d-un-titre-dans-du-html", CASE, STORY, "<div>\n### Titre caché\n</div>\n\n[lien](#titre-cache)",
+            f"{CASE}:40:1 : ", "l'ancre « #titre-cache » n'existe pas dans cette page."),
+    Hostile("ancre-sans-son-echappement", CASE, STORY, "### snake\\_case\n\n[lien](#snakecase)",
+            f"{CASE}:38:1 : ", "l'ancre « #snakecase » n'existe pas dans cette page."),
+    Hostile("ancre-avec-ses-balises", CASE, STORY, "### Un <b>mot</b> fort\n\n[lien](#un-bmotb-fort)",
+            f"{CASE}:38:1 : ", "l'ancre « #un-bmotb-fort » n'existe pas dans cette page."),
     Hostile("html-apres-une-cloture-plus-longue", CASE, STORY, "```\n<div>\n````",
             f"{CASE}:37:1 : ", "la balise <div> ouverte ici n'est pas fermée"),
     Hostile("html-cache-par-une-cloture-plus-longue", A, "Inviter les personnes.\n",
@@ -153,6 +159,8 @@ ACCEPTED = [
     Hostile("date-la-plus-ancienne", CASE, "mise_a_jour: 2026-02-01", "mise_a_jour: 1900-01-01", "", ""),
     Hostile("code-clos-par-sa-suite", CASE, STORY, f"{STORY}\n\n- Un point :\n\n    ````\n    ```\n    <div>\n"
             "    ````\n\n> ~~~\n> <span>\n> ~~~\n\nEt `` <b> ` `` en ligne.", "", ""),
+    Hostile("ancres-de-la-table-des-matieres", CASE, STORY, "### snake\\_case\n\n[lien](#snake_case)\n\n"
+            "### Un <b>mot</b> fort\n\n[lien](#un-mot-fort) et [retour](#snake_case)", "", ""),
     Hostile("image-bien-nommee", CASE, STORY, f"{STORY}\n\n![Le groupe réuni](photo_1-b.jpeg)", "", "",
             beside={"case_studies/vallee-exemple/photo_1-b.jpeg": b"\xff\xd8\xff\xe0 JFIF fictif"}),
 ]
