@@ -13,6 +13,7 @@ from mkdocs.structure.pages import _ExtractAnchorsTreeprocessor, _RawHTMLPreproc
 from mkdocs.utils.yaml import get_yaml_loader
 
 from centre_ressources.checks.hyperlinks import SiteMap, check_links, page_anchors
+from centre_ressources.render.contributed import frame
 from centre_ressources.render.html_blocks import html_block
 from support.project import PROJECT
 from support.texts import body_texts
@@ -84,3 +85,5 @@ PAGES = st.lists(_BLOCK, min_size=1, max_size=8).map("\n\n".join)
 @given(PAGES)
 def test_a_page_has_the_anchors_mkdocs_finds_in_it(page):
     assert page_anchors(page) == mkdocs_anchors(page)
+    framed = f"# Une page\n{frame(page)}\n## Suite\n"  # a contributed text, as the build frames it
+    assert page_anchors(framed) == mkdocs_anchors(framed)
