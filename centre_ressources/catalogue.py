@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from centre_ressources.checks.reserved_slugs import reserved_alias
 from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.content.glossary import check_glossary
 from centre_ressources.content.load import Content
 from centre_ressources.content.records import ChronologyEntry, EtudeDeCas, Fiche, Parcours, Phase, Terme
 from centre_ressources.errors import ContentError, ContentErrors
-from centre_ressources.render.comparison import reserved_case_slugs
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,9 @@ def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> 
             dropped.add(("fiche", sheet.slug))
         if sheet.phase not in absent_phases:
             _check_sheet_references(sheet, phases, known_sheets, errors)
-    _check_aliases(content.fiches, errors)
-    _check_aliases(content.cases, errors)
-    _check_aliases(content.paths, errors)
+    _check_aliases(content.fiches, "fiche", errors)
+    _check_aliases(content.cases, "etude-de-cas", errors)
+    _check_aliases(content.paths, "parcours", errors)
     for path in content.paths:
         if absent_sheets.intersection(step.fiche for step in path.etapes):
             dropped.add(("parcours", path.slug))
@@ -120,7 +120,6 @@ def link(content: Content, absent: Mapping[str, frozenset[str]] = NO_ABSENT) -> 
         glossary = ()  # its page would link to a sheet that is not drawn
         dropped.add(("glossaire", ""))
     errors += check_glossary(content.glossary, known_sheets)
-    errors += reserved_case_slugs(content.cases)
 
     by_sheet: dict[str, list[CaseMoment]] = defaultdict(list)
     by_phase: dict[str, list[CaseMoment]] = defaultdict(list)
@@ -259,19 +258,28 @@ def _path_memberships(paths: tuple[Parcours, ...], sheets: Mapping[str, object],
     return {slug: tuple(items) for slug, items in by_sheet.items()}
 
 
-def _check_aliases(records, errors: list[ContentError]) -> None:
-    """An old slug must not shadow a live page or another record's old slug."""
+def _check_aliases(records, kind: str, errors: list[ContentError]) -> None:
+    """An old slug must not shadow a live page, one of the site's own pages or another record's
+    old slug."""
     owners = {r.slug: r for r in records}
     for record in records:
         for position, alias in enumerate(record.alias):
             other = owners.get(alias)
-            if other is None:
+            reserved = reserved_alias(kind, alias)
+            if reserved:
+                errors.append(ContentError(record.origin.path, record.origin.line("alias", position), 1,
+                                           f"alias[{position + 1}]", reserved))
+            elif other is None:
                 pass
             elif other is not record:
                 errors.append(ContentError(record.origin.path, record.origin.line("alias", position), 1,
                                            f"alias[{position + 1}]",
                                            f"l'alias « {alias} » est déjà utilisé par {other.origin.path}."))
-            elif other is record:
+            elif alias == record.slug:
                 errors.append(ContentError(record.origin.path, record.origin.line("alias", position), 1,
                                            f"alias[{position + 1}]", "un alias ne peut pas être le slug actuel."))
+            else:
+                errors.append(ContentError(record.origin.path, record.origin.line("alias", position), 1,
+                                           f"alias[{position + 1}]", f"l'alias « {alias} » est déjà écrit plus haut "
+                                                                     "dans cette liste ; gardez-en un seul."))
             owners.setdefault(alias, record)

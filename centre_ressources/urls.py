@@ -16,7 +16,7 @@ LESSONS = "enseignements/index.md"
 CONTRIBUTE = "contribuer.md"
 ABOUT = "a-propos.md"
 GLOSSARY = "glossaire.md"
-COMPARISON = "etudes-de-cas/comparaison.md"  # see comparison.COMPARISON_SLUG
+COMPARISON = "etudes-de-cas/comparaison.md"  # no case study may take its address (SITE_PAGES)
 # Hand-written pages (docs/), one per success factor the experiment identified.
 LESSON_PAGES = ("enseignements/tiers-veilleur.md", "enseignements/portage-politique.md",
                 "enseignements/fonction-de-soutien.md")
@@ -52,6 +52,25 @@ def path_page(slug: str) -> str:
     return f"parcours/{slug}.md"
 
 
+# The pages of the site that no record's slug makes: a record whose page (or whose old address,
+# `alias`) would be served at one of their addresses would never be published, or would replace
+# it (`fiches/index.md` is the catalogue, `etudes-de-cas/comparaison/` the comparison).
+SITE_PAGES = (HOME, APPROACH, SHEETS, CASES, LESSONS, *LESSON_PAGES, CONTRIBUTE, ABOUT, GLOSSARY, COMPARISON,
+              PATHS, KEYWORDS, OPEN_DATA, PLANNER, DOWNLOADS)
+
+
+def record_page(kind: str, slug: str) -> str:
+    """The page of a record of a kind ("phase", "fiche", "etude-de-cas", "parcours")."""
+    return _RECORD_PAGES[kind](slug)
+
+
+def site_page_taken(kind: str, slug: str) -> str | None:
+    """The site's own page whose address a record of `kind` named `slug` would take, or None:
+    such a slug is reserved, for a file's name as for an alias."""
+    address = public_url(record_page(kind, slug))
+    return next((page for page in SITE_PAGES if public_url(page) == address), None)
+
+
 def planner_sheet_data(slug: str) -> str:
     return f"atelier/fiches/{slug}.js"
 
@@ -71,6 +90,9 @@ def case_page(slug: str) -> str:
 
 def case_asset(slug: str, filename: str) -> str:
     return f"etudes-de-cas/{slug}/{filename}"
+
+
+_RECORD_PAGES = {"phase": phase_page, "fiche": sheet_page, "etude-de-cas": case_page, "parcours": path_page}
 
 
 def public_url(src_uri: str) -> str:

@@ -1,10 +1,13 @@
-"""Raw HTML that Markdown would read past its place: unclosed, closing what it did not open,
-or nested beyond the limit, refused at the line of its tag.
+"""Raw HTML and code fences that Markdown would read past their place: unclosed, closing what
+they did not open, or nested beyond the limit, refused at their line.
 
 An unclosed `<div>` or `<pre>` (or `<!--`) makes Markdown take the rest of the section for
 raw HTML, pictures and headings included; a stray `</div>` closes a block of the page around
 the text; a few thousand nested blocks make Python-Markdown recurse past Python's limit.
-Each element is to be closed in the section (`## …`) where it opens.
+Each element is to be closed in the section (`## …`) where it opens. A code fence never
+closed is text in its own text, but in a page that holds other texts (the glossary's
+definitions, one after the other) it would be closed by the next one's fence, and take
+everything between for code.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 
 from centre_ressources.checks.limits import MAX_NESTING
-from centre_ressources.content.markdown_code import lines_outside_code
+from centre_ressources.content.markdown_code import lines_outside_code, unclosed_fence
 from centre_ressources.content.raw_html import VOID_ELEMENTS, Tag, may_hold_html, read_tags
 from centre_ressources.content.texts import FileTexts, Text
 from centre_ressources.errors import ContentError
@@ -21,7 +24,22 @@ _SECTION = re.compile(r"##\s")
 
 
 def html_structure(texts: FileTexts) -> list[ContentError]:
-    return texts.scan(may_hold_html, _scan)
+    return texts.scan(may_hold_html, _scan) + texts.scan(_may_open_a_fence, _scan_fences)
+
+
+def _may_open_a_fence(lowered: str) -> bool:
+    return "```" in lowered or "~~~" in lowered
+
+
+def _scan_fences(path: str, text: Text) -> list[ContentError]:
+    line = unclosed_fence(text.text)
+    if line is None:
+        return []
+    fence = text.text.split("\n")[line].lstrip(" \t>")
+    fence = fence[:len(fence) - len(fence.lstrip(fence[0]))]
+    return [ContentError(path, text.line + line if text.in_body else text.line, 1, text.field, (
+        f"le bloc de code ouvert ici par « {fence} » n'est jamais fermé : ajoutez, seule sur sa ligne, la même "
+        f"suite « {fence} » là où le code se termine (ou retirez celle-ci)."))]
 
 
 def _scan(path: str, text: Text) -> list[ContentError]:

@@ -7,48 +7,68 @@ pages the site will have (generated and hand-written) and their anchors.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from collections import ChainMap
 from collections.abc import Mapping, MutableMapping
+from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import cast
 from urllib.parse import unquote, urlsplit
 
-from centre_ressources.content.markdown_code import lines_outside_code, mask_code
+import markdown
+from markdown.extensions.toc import TocExtension
+
+from centre_ressources.content.contributed_markup import as_browser_reads
+from centre_ressources.content.markdown_code import mask_code
 from centre_ressources.content.records import Origin
 from centre_ressources.content.slugs import heading_slug
 from centre_ressources.content.texts import FileTexts, line_within
 from centre_ressources.errors import ContentError
+from centre_ressources.render.html_blocks import place_blocks
 
 _INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$", re.M)
 _HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
-_EXPLICIT_ID = re.compile(r"#(?P<id>[^\s}]+)")
-_MD_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_ESCAPED = re.compile(r"\\(.)")  # a character escaped by a backslash: itself
+_FRONT_MATTER = re.compile(r"\A---\n(?P<head>.*?\n)---\n", re.S)
 
 
-def heading_ids(markdown_text: str) -> set[str]:
-    """The ids Python-Markdown gives the headings of a page (toc slugs, or explicit {#id})."""
-    ids: set[str] = set()
-    for line, is_text in lines_outside_code(markdown_text.split("\n"), markdown_text):
-        match = _HEADING.match(line) if is_text else None
-        if not match:
-            continue
-        explicit = _EXPLICIT_ID.search(match["attrs"] or "")
-        if explicit:
-            ids.add(explicit["id"])
-            continue
-        title = re.sub(r"[*_`]", "", _MD_LINK_TEXT.sub(r"\1", match["title"]))
-        slug = heading_slug(html.unescape(_ESCAPED.sub(r"\1", title)), "-")
-        candidate, counter = slug, 1
-        while candidate in ids:  # same de-duplication as the toc extension
-            candidate, counter = f"{slug}_{counter}", counter + 1
-        ids.add(candidate)
-    return ids
+def page_anchors(markdown_text: str) -> set[str]:
+    """The anchors of a page: every id (and `<a name>`) of its HTML, the page converted by
+    Python-Markdown as the build converts it (mkdocs.yml's extensions: the table of contents
+    with the site's `heading_slug`, and the extension that treats the contributors' texts).
+
+    The parts of a generated page written as HTML are left out, as the build leaves them to be
+    put in place once the page is converted: the builder's link check never sees their ids."""
+    head = _FRONT_MATTER.match(markdown_text)
+    body = markdown_text[head.end():] if head else markdown_text
+    reader = _page_reader()
+    reader.reset()
+    html_text = reader.convert(place_blocks(body, lambda _html: ""))
+    ids = _Ids()
+    ids.feed(html_text)
+    ids.close()
+    return ids.found
+
+
+@cache
+def _page_reader() -> markdown.Markdown:
+    from centre_ressources.render.contributed import ContributedExtension
+    from centre_ressources.render.fragments import SITE_EXTENSIONS
+
+    return markdown.Markdown(extensions=[*SITE_EXTENSIONS, TocExtension(slugify=heading_slug), ContributedExtension()])
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "id" or (name == "name" and tag == "a")):
+                self.found.add(value)
 
 
 class SiteMap:
@@ -83,7 +103,7 @@ class SiteMap:
 
     def anchors(self, uri: str) -> set[str]:
         if uri not in self._anchors:
-            self._anchors[uri] = heading_ids(self.pages[uri])
+            self._anchors[uri] = page_anchors(self.pages[uri])
         return self._anchors[uri]
 
 
@@ -112,7 +132,6 @@ def check_links(texts: FileTexts, page_uri: str, site: SiteMap, templated: bool 
     return errors
 
 
-_FRONT_MATTER = re.compile(r"\A---\n(?P<head>.*?\n)---\n", re.S)
 _MACROS = re.compile(r"^render_macros:\s*true\s*$", re.M)
 
 
@@ -131,7 +150,7 @@ def check_hand_written_links(site: SiteMap, docs_dir: str) -> list[ContentError]
 
 
 def _problem(target: str, page_uri: str, site: SiteMap) -> str | None:
-    parts = urlsplit(target)
+    parts = urlsplit(as_browser_reads(target))  # `\\hôte/../x.png` leaves the site: not a file of it
     if parts.scheme or parts.netloc:
         return None  # external links are not checked here (no network during a build)
     path, anchor = unquote(parts.path), unquote(parts.fragment)

@@ -13,7 +13,7 @@ import re
 
 from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.content.contributed_markup import ADMONITION_TYPES
-from centre_ressources.content.markdown_code import FENCE, mask_code
+from centre_ressources.content.markdown_code import code_lines, fenced_blocks, mask_code
 from centre_ressources.content.texts import FileTexts, Text, line_within
 from centre_ressources.errors import ContentError
 
@@ -59,16 +59,18 @@ def _scan(path: str, text: Text) -> list[ContentError]:
                     "(pour un lien vers un titre, visez l'ancre tirée de son texte, « #mon-titre »)."))
     if not _holds_a_line_marker(text.text):
         return found
-    offset, in_fence = 0, False
-    for line in text.text.split("\n"):
-        if FENCE.match(line):
-            info = line.strip().lstrip("`~").strip()
-            if not in_fence and not _LANGUAGE.fullmatch(info):
-                error(offset, (f"après « {line.strip()[:3]} », écrivez seulement le nom du langage (par exemple "
-                               f"« {line.strip()[:3]}python ») : « {info[:40]} » donnerait au bloc de code des "
+    openings = {start for start, _ in fenced_blocks(text.text)}
+    in_code = code_lines(text.text)
+    offset = 0
+    for number, line in enumerate(text.text.split("\n")):
+        if number in openings:
+            fence = line.lstrip(" \t>")
+            info = fence.lstrip("`~").strip()
+            if not _LANGUAGE.fullmatch(info):
+                error(offset, (f"après « {fence[:3]} », écrivez seulement le nom du langage (par exemple "
+                               f"« {fence[:3]}python ») : « {info[:40]} » donnerait au bloc de code des "
                                "attributs (id, classes…) que le site réserve à ses propres styles."))
-            in_fence = not in_fence
-        elif not in_fence and ("!!!" in line or "???" in line):
+        elif not in_code[number] and ("!!!" in line or "???" in line):
             note = _NOTE.match(line)
             if note:
                 problem = _note_problem(note["marker"], note["kinds"].split())

@@ -4,10 +4,16 @@ The site publishes them as they are, at its own address: a « photo.jpg » that 
 page, or any SVG drawing (which may hold script, styles and links in many disguises), would
 run in the site's name when opened on its own. So only PNG, JPEG, WebP and GIF pictures are
 accepted, each with the first bytes of its format; every other file is refused.
+
+A picture's name is part of its address, and is published as it is (in the case's page and in
+api/etudes-de-cas.json): only lower-case letters, digits, hyphens and underscores, then one dot
+and the extension, which every address, link and JSON reader takes as written.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from centre_ressources.errors import ContentError
@@ -19,13 +25,14 @@ _SIGNATURES = {
     ".gif": (b"GIF87a", b"GIF89a"),
 }
 PICTURE_SUFFIXES = frozenset({*_SIGNATURES, ".webp"})
+_PICTURE_NAME = re.compile(r"[a-z0-9_-]+\.(?:png|jpe?g|gif|webp)")
 
 
 def picture_problems(files: list[Path], root: Path) -> list[ContentError]:
     """For every file beside a case study's index.md."""
     errors = []
     for file in files:
-        display = file.relative_to(root).as_posix()
+        display = _shown(file.relative_to(root).as_posix())  # a name may hold a line end
         suffix = file.suffix.lower()
         if suffix not in PICTURE_SUFFIXES:
             errors.append(ContentError(display, 1, 1, "", _not_a_picture(file.name, suffix)))
@@ -40,7 +47,26 @@ def picture_problems(files: list[Path], root: Path) -> list[ContentError]:
             errors.append(ContentError(display, 1, 1, "", (
                 f"ce fichier n'est pas une image {suffix.lstrip('.').upper()}, malgré son nom : enregistrez "
                 "l'image depuis un logiciel d'images (« Exporter » en JPEG ou en PNG), puis ajoutez-la de nouveau.")))
+        if not _PICTURE_NAME.fullmatch(file.name):
+            errors.append(ContentError(display, 1, 1, "", (
+                f"le nom « {_shown(file.name)} » ne convient pas à l'adresse d'une image : n'y mettez que des lettres "
+                "minuscules sans accents, des chiffres, des tirets (-) ou des tirets bas (_), puis un seul point "
+                f"avant l'extension ; renommez le fichier, par exemple « {suggested_name(file.name)} », et le lien "
+                "qui le montre avec lui.")))
     return errors
+
+
+def suggested_name(name: str) -> str:
+    """A picture's name as the rule above takes it: accents folded, lower case, every other run
+    of characters a hyphen (`Photo Été 1.JPG` -> `photo-ete-1.jpg`)."""
+    stem, _, suffix = name.rpartition(".")
+    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
+    stem = re.sub(r"[^a-z0-9_]+", "-", folded).strip("-") or "image"
+    return f"{stem}.{suffix.lower()}"
+
+
+def _shown(name: str) -> str:
+    return name.replace("\n", "U+000A").replace("\r", "U+000D").replace("\t", "U+0009")
 
 
 def _not_a_picture(name: str, suffix: str) -> str:

@@ -109,11 +109,15 @@ def _attribute_message(tag: str, name: str, allowed: frozenset[str]) -> str:
 
 
 def address_problem(address: str, escaped: bool) -> str | None:
-    """Why a link or image address is refused, or None: relative, or a scheme of URL_SCHEMES.
+    """Why a link or image address is refused, or None: relative, or a scheme of URL_SCHEMES,
+    and without a backslash (which a browser reads as a slash: `/\\autre.example/x`).
 
     Read as a browser would: tabs and line ends dropped, spaces and controls around removed,
     and (`escaped`: as Markdown leaves them) character references decoded."""
     cleaned = html.unescape(address) if escaped and "&" in address else address
+    if "\\" in cleaned:
+        return (f"l'adresse « {_shown(cleaned)} » contient une barre oblique inverse (« \\ ») : un navigateur la lit "
+                "comme « / », et l'adresse pourrait mener à un autre site ; écrivez « / ».")
     cleaned = re.sub(r"\s", "", cleaned).strip(_AROUND)
     match = _SCHEME.match(cleaned)
     if not match or match.group(1).lower() in URL_SCHEMES:
@@ -125,3 +129,7 @@ def address_problem(address: str, escaped: bool) -> str | None:
         return f"les adresses « data: » ne sont pas acceptées ; {_PUT_IT_BESIDE}"
     return (f"les liens « {scheme}: » ne sont pas acceptés ; écrivez une adresse https:// (ou mailto:, tel:), ou "
             "un lien relatif vers un fichier du site.")
+
+
+def _shown(address: str) -> str:
+    return address if len(address) <= 60 else address[:57] + "…"

@@ -77,6 +77,26 @@ CLASSES: dict[str, frozenset[str]] = {
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
+# What a browser strips around an address: C0 controls and the space (WHATWG URL).
+_AROUND = "".join(map(chr, range(0x21)))
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def as_browser_reads(address: str) -> str:
+    """An address as a browser's URL parser reads it: controls and spaces around it dropped,
+    tabs and line ends inside removed, and a backslash read as a slash, as in every http(s)
+    address (`\\\\autre.example/x` is `//autre.example/x`, another host)."""
+    return _TAB_OR_NEWLINE.sub("", address.strip(_AROUND)).replace("\\", "/")
+
+
+def loads_from_elsewhere(address: str) -> bool:
+    """Whether a file at this address (an image's `src`) would come from anywhere but the site
+    itself: only a relative path stays on it; a scheme (any « x: » before the first « / ») or a
+    leading « // » leaves it. (Character references are the caller's to decode.)"""
+    read = as_browser_reads(address)
+    return read.startswith("//") or ":" in read.split("/", 1)[0]
+
+
 # An id made from a heading's text: lower-case ASCII words joined by single hyphens, maybe
 # numbered (« _1 ») when a page has the same heading twice. Never with a leading underscore
 # (Material's own ids: __drawer, __search…) nor a double hyphen (`SITE_ID_PREFIX`).

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from centre_ressources.checks.contributed_texts import text_problems
+from centre_ressources.checks.keywords import WITHOUT_LETTER
 from centre_ressources.checks.limits import oversized_content_file
 from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, parse_yaml, read_text
@@ -73,6 +74,10 @@ def check_glossary(terms: tuple[Terme, ...], sheets: Mapping[str, object]) -> li
         errors.append(ContentError(GLOSSARY_FILE, line, 1, f"termes[{term.position + 1}].{field}", message))
 
     for term in terms:
+        if not term.slug:
+            error(term, ("terme",), "terme", f"le terme « {term.terme} » {WITHOUT_LETTER[:-1]}, ou donnez-lui un "
+                                             "« slug » (l'ancre de sa définition).")
+            continue
         if term.slug in by_slug:
             error(term, ("terme",), "terme",
                   f"l'ancre « {term.slug} » est déjà celle du terme « {by_slug[term.slug].terme} » ; "

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from centre_ressources.checks.contributed_texts import text_problems
 from centre_ressources.checks.impossible_values import impossible_sheet_values
+from centre_ressources.checks.keywords import keyword_problems
 from centre_ressources.checks.limits import oversized_content_file, oversized_pictures, too_long_lists
 from centre_ressources.checks.picture_files import PICTURE_SUFFIXES, picture_problems
 from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
+from centre_ressources.checks.reserved_slugs import reserved_name
 from centre_ressources.checks.workshop_rules import workshop_rules
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
 from centre_ressources.content.glossary import load_glossary
@@ -95,7 +97,7 @@ def read_content(root: Path, cache: LoadCache | None = None) -> Loaded:
         if found.texts is not None:
             texts[found.texts.origin.path] = found.texts
         if record is None:
-            absent[schema].add(path.parent.name if path.name == "index.md" else path.stem)
+            absent[schema].add(_slug_of(path, schema))
         return record
 
     phases = [load(path, "phase", _make_phase) for path in sorted((root / PHASES_DIR).glob("*.md"))]
@@ -125,6 +127,12 @@ def read_content(root: Path, cache: LoadCache | None = None) -> Loaded:
     return Loaded(content, tuple(errors), {kind: frozenset(slugs) for kind, slugs in absent.items()}, texts)
 
 
+def _slug_of(path: Path, schema: str) -> str:
+    """A case study is named by its folder, any other record by its file (`methods/index.md`
+    is a sheet named « index »)."""
+    return path.parent.name if schema == "etude-de-cas" else path.stem
+
+
 def _display(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
@@ -141,9 +149,12 @@ class FileRead:
 def read_file(root: Path, path: Path, schema: str, make) -> FileRead:
     """Read, check and model one content file."""
     display = _display(root, path)
-    slug = path.parent.name if path.name == "index.md" else path.stem
+    slug = _slug_of(path, schema)
     if not is_slug(slug):
         return FileRead(errors=(ContentError(display, 1, 1, "", slug_advice(slug)),))
+    reserved = reserved_name(schema, slug)
+    if reserved:
+        return FileRead(errors=(ContentError(display, 1, 1, "", reserved),))
     too_big = oversized_content_file(path, display)
     if too_big:  # not even read
         return FileRead(errors=(too_big,))
@@ -157,7 +168,7 @@ def read_file(root: Path, path: Path, schema: str, make) -> FileRead:
     schema_errors = validate_document(doc, schema)
     found = without_placeholder_fields(schema_errors, placeholders) + placeholders + too_long_lists(doc)
     if schema == "fiche" and not schema_errors:
-        found += impossible_sheet_values(doc) + workshop_rules(doc)
+        found += impossible_sheet_values(doc) + workshop_rules(doc) + keyword_problems(doc)
     found += text_problems(file_texts)
     if schema == "fiche":
         found += missing_sheet_sections(display, doc.body, doc.body_line)

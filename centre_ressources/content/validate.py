@@ -61,6 +61,9 @@ def _type_hint(expected: list[str], error: ValidationError, root: dict[str, Any]
         return f' ; écrivez-le entre guillemets droits : "{value}".'
     if "integer" in expected and isinstance(value, str) and value.strip().isdigit():
         return f" ; écrivez le nombre sans guillemets : {value.strip()}."
+    if "integer" in expected and isinstance(value, float) and value.is_integer():
+        # 90.0: a whole number written as a decimal (content/schemas.py says why it is refused)
+        return f" ; écrivez-le sans décimale : {int(value)}."
     if ("array" in expected or "object" in expected) and isinstance(value, str) and path:
         return "." + with_example("", example_lines(str(path[-1]), error.schema, root))  # type: ignore[arg-type]
     return "."

@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+_GZIP_MTIME_MAX = 2**32 - 1
 NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # The elements of the sitemap protocol (sitemaps.org), where each may stand.
 _URL_CHILDREN = frozenset(f"{NAMESPACE}{name}" for name in ("loc", "lastmod", "changefreq", "priority"))
@@ -71,8 +72,9 @@ def latest_date(sitemap_xml: str) -> int:
 def compress(sitemap_xml: str) -> bytes:
     """`sitemap.xml.gz`: the same bytes for the same sitemap, whenever it is built."""
     buffer = io.BytesIO()
+    stamp = min(max(latest_date(sitemap_xml), 0), _GZIP_MTIME_MAX)
     # filename="" keeps the file name out of the header, as `gzip -n` does.
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=latest_date(sitemap_xml)) as out:
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=stamp) as out:
         out.write(sitemap_xml.encode("utf-8"))
     return buffer.getvalue()
 

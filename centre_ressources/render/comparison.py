@@ -13,9 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from centre_ressources.content.records import ChronologyEntry, EtudeDeCas, Phase
-from centre_ressources.errors import ContentError
 
-COMPARISON_SLUG = "comparaison"  # /etudes-de-cas/comparaison/: no case study may take this name
 MIN_CASES = 2  # below two case studies there is nothing to compare: no page
 COMPARED_CASES_LIMIT = 6
 
@@ -40,12 +38,3 @@ def compare_by_phase(phases: tuple[Phase, ...], cases: tuple[EtudeDeCas, ...]) -
         ))
         for phase in phases
     )
-
-
-def reserved_case_slugs(cases: tuple[EtudeDeCas, ...]) -> list[ContentError]:
-    return [
-        ContentError(case.origin.path, 1, 1, "",
-                     f"le nom de dossier « {COMPARISON_SLUG} » est réservé à la page qui compare les études de cas ; "
-                     "renommez ce dossier.")
-        for case in cases if case.slug == COMPARISON_SLUG
-    ]

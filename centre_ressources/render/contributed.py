@@ -175,8 +175,8 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
 
 
 def _is_remote(url: str) -> bool:
-    lowered = url.strip().lower()
-    return lowered.startswith("//") or ":" in lowered.split("/", 1)[0]
+    # a backslash reads as a slash (`\\hôte/../x.png`); the check refuses any, the build keeps none
+    return "\\" in url or allowed.loads_from_elsewhere(url)
 
 
 @cache

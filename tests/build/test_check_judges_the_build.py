@@ -15,13 +15,17 @@ import pytest
 
 from support.bad_inputs.corpus import TINY_PNG
 from support.edits import edit
-from support.project import copy_project, run_cli, run_mkdocs
+from support.project import FIXTURES, copy_project, run_cli, run_mkdocs
 
+MINI = FIXTURES / "mini"
 A = "methods/alpha.md"
 CASE = "case_studies/vallee-exemple/index.md"
 STORY = "Un récit de test."  # the case's story, line 36 of its file
 PHASE = "phases/premiere.md"
 PAGE = "docs/enseignements/tiers-veilleur.md"
+GLOSSARY = "glossary.yml"
+A_PHOTO = {"case_studies/vallee-exemple/photo.png": TINY_PNG}
+A_GLOSSARY = {GLOSSARY: "termes:\n  - terme: terme fictif\n    definition: Une définition fictive assez longue.\n".encode()}
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,55 @@ HOSTILE = [
             "case_studies/vallee-exemple/dessin.svg:1:1 : ", "exportez le dessin en PNG",
             beside={"case_studies/vallee-exemple/dessin.svg": b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>',
                     "case_studies/vallee-exemple/dessin.png": TINY_PNG}),
+    Hostile("date-apres-2099", A, "mise_a_jour: 2026-01-15", "mise_a_jour: 2200-01-01",
+            f"{A}:35:1 : ", "date invalide : le texte « 2200-01-01 »"),
+    Hostile("duree-ecrite-en-decimal", A, "duree: 90", "duree: 90.0",
+            f"{A}:9:1 : ", "trouvé : le nombre 90.0 ; écrivez-le sans décimale : 90."),
+    Hostile("numero-de-phase-en-decimal", PHASE, "numero: 1", "numero: 1.0",
+            f"{PHASE}:2:1 : ", "écrivez-le sans décimale : 1."),
+    Hostile("participants-en-decimal", A, "max: 10", "max: 10.0",
+            f"{A}:12:3 : ", "écrivez-le sans décimale : 10."),
+    Hostile("mot-cle-sans-lettre", A, "mots_cles: [test]", "mots_cles: [test, '!!', '??']",
+            f"{A}:34:19 : ", "le mot-clé « !! » n'a ni lettre latine ni chiffre"),
+    Hostile("terme-sans-lettre", GLOSSARY, "terme: terme fictif", "terme: '——'",
+            f"{GLOSSARY}:2:1 : ", "le terme « —— » n'a ni lettre latine ni chiffre", beside=A_GLOSSARY),
+    Hostile("nom-d-image-en-balise", CASE, STORY, f"{STORY}\n\n![Une photo](a%3Cb%3E.png)",
+            "case_studies/vallee-exemple/a<b>.png:1:1 : ", "renommez le fichier, par exemple « a-b.png »",
+            beside={"case_studies/vallee-exemple/a<b>.png": TINY_PNG}),
+    Hostile("nom-d-image-a-diese", CASE, STORY, STORY,
+            'case_studies/vallee-exemple/h#1 "x".png:1:1 : ', "par exemple « h-1-x.png »",
+            beside={'case_studies/vallee-exemple/h#1 "x".png': TINY_PNG}),
+    Hostile("fiche-nommee-index", "methods/index.md", "titre: Fiche alpha", "titre: Fiche index",
+            "methods/index.md:1:1 : ", "le nom « index » est réservé : l'adresse /fiches/ est celle du catalogue",
+            beside={"methods/index.md": (MINI / A).read_bytes()}),
+    Hostile("alias-index", "methods/beta.md", "\nmise_a_jour:", "\nalias: [index]\nmise_a_jour:",
+            "methods/beta.md:35:1 : ", "l'alias « index » est réservé"),
+    Hostile("alias-comparaison", CASE, "\nmise_a_jour:", "\nalias: [comparaison]\nmise_a_jour:",
+            f"{CASE}:32:1 : ", "l'alias « comparaison » est réservé"),
+    Hostile("image-par-barres-inverses", CASE, STORY, '<img src="\\\\traceur.example/../photo.png" alt="x">',
+            f"{CASE}:36:1 : ", "contient une barre oblique inverse", beside=A_PHOTO),
+    Hostile("image-markdown-par-barres-inverses", CASE, STORY, "![x](\\\\traceur.example/../photo.png)",
+            f"{CASE}:36:1 : ", "écrivez « / »", beside=A_PHOTO),
+    Hostile("image-par-barre-et-barre-inverse", CASE, STORY, '<p><img src="/\\traceur.example/p.png" alt=""></p>',
+            f"{CASE}:36:1 : ", "ce fichier viendrait d'un autre site (« /\\traceur.example/p.png »)"),
+    Hostile("image-par-barres-en-entites", CASE, STORY, '<img src="&#47;&#47;traceur.example/p.png" alt="">',
+            f"{CASE}:36:1 : ", "ce fichier viendrait d'un autre site (« //traceur.example/p.png »)"),
+    Hostile("ancre-d-un-titre-dans-du-html", CASE, STORY, "<div>\n### Titre caché\n</div>\n\n[lien](#titre-cache)",
+            f"{CASE}:40:1 : ", "l'ancre « #titre-cache » n'existe pas dans cette page."),
+    Hostile("ancre-sans-son-echappement", CASE, STORY, "### snake\\_case\n\n[lien](#snakecase)",
+            f"{CASE}:38:1 : ", "l'ancre « #snakecase » n'existe pas dans cette page."),
+    Hostile("ancre-avec-ses-balises", CASE, STORY, "### Un <b>mot</b> fort\n\n[lien](#un-bmotb-fort)",
+            f"{CASE}:38:1 : ", "l'ancre « #un-bmotb-fort » n'existe pas dans cette page."),
+    Hostile("html-apres-une-cloture-plus-longue", CASE, STORY, "```\n<div>\n````",
+            f"{CASE}:37:1 : ", "la balise <div> ouverte ici n'est pas fermée"),
+    Hostile("html-cache-par-une-cloture-plus-longue", A, "Inviter les personnes.\n",
+            'Inviter les personnes.\n\n```\n<h3 id="etape-1">Fausse étape 1</h3>\n'
+            '<p><img src="https://traceur.example/p.png" alt=""></p>\n````\n',
+            f"{A}:46:1 : ", "l'attribut « id » n'est pas accepté"),
+    Hostile("bloc-de-code-ouvert-dans-le-glossaire", GLOSSARY, "definition: Une définition fictive assez longue.",
+            'definition: "Une définition fictive assez longue.\\n\\n```"\n  - terme: autre terme\n'
+            '    definition: "Une autre définition fictive.\\n\\n```\\ndu code\\n```"',
+            f"{GLOSSARY}:3:1 : ", "le bloc de code ouvert ici par « ``` » n'est jamais fermé", beside=A_GLOSSARY),
 ]
 
 # At the limits, and what a contribution commonly writes: accepted by both.
@@ -102,6 +155,14 @@ ACCEPTED = [
     Hostile("html-courant", CASE, STORY, '<details open><summary>Le détail</summary>\n\n<a href="https://exemple.org"'
             ' title="Un site">un lien</a>, <abbr title="Maison des associations">MDA</abbr>.\n</details>', "", ""),
     Hostile("encadre-et-code", CASE, STORY, '!!! note "À retenir"\n    Un encadré.\n\n```python\nx = 1\n```', "", ""),
+    Hostile("dates-aux-limites", A, "mise_a_jour: 2026-01-15", "mise_a_jour: 2099-12-31", "", ""),
+    Hostile("date-la-plus-ancienne", CASE, "mise_a_jour: 2026-02-01", "mise_a_jour: 1900-01-01", "", ""),
+    Hostile("code-clos-par-sa-suite", CASE, STORY, f"{STORY}\n\n- Un point :\n\n    ````\n    ```\n    <div>\n"
+            "    ````\n\n> ~~~\n> <span>\n> ~~~\n\nEt `` <b> ` `` en ligne.", "", ""),
+    Hostile("ancres-de-la-table-des-matieres", CASE, STORY, "### snake\\_case\n\n[lien](#snake_case)\n\n"
+            "### Un <b>mot</b> fort\n\n[lien](#un-mot-fort) et [retour](#snake_case)", "", ""),
+    Hostile("image-bien-nommee", CASE, STORY, f"{STORY}\n\n![Le groupe réuni](photo_1-b.jpeg)", "", "",
+            beside={"case_studies/vallee-exemple/photo_1-b.jpeg": b"\xff\xd8\xff\xe0 JFIF fictif"}),
 ]
 
 

@@ -418,8 +418,15 @@ EVENT_ATTRIBUTE = re.compile(r"\son[a-z]+\s*=", re.I | re.A)  # onclick=, onerro
 JAVASCRIPT = re.compile(r"javascript:", re.I)
 
 
+_CODE_ELEMENT = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
+
+
 def unsafe_in_markdown(page: str) -> list[str]:
-    return [pattern.pattern for pattern in (SCRIPT_TAG, EVENT_ATTRIBUTE, JAVASCRIPT) if pattern.search(page)]
+    """What a page's Markdown holds of script, event attributes or javascript: links, but in what
+    Python-Markdown shows as code (an example written `<script>` is text on the page)."""
+    converted = markdown.markdown(_without_meta(page), extensions=[*MARKDOWN_EXTENSIONS, "pymdownx.superfences"])
+    outside_code = _CODE_ELEMENT.sub("", converted)
+    return [pattern.pattern for pattern in (SCRIPT_TAG, EVENT_ATTRIBUTE, JAVASCRIPT) if pattern.search(outside_code)]
 
 
 class _Elements(HTMLParser):
@@ -654,6 +661,7 @@ def test_a_unicode_line_separator_does_not_shift_the_lines(separator):
 def test_the_fuzz_helpers_see_what_they_look_for():
     assert unsafe_in_markdown('<SCRIPT>x</SCRIPT> <img src=x onerror=a> [x](JavaScript:a)') == [
         SCRIPT_TAG.pattern, EVENT_ATTRIBUTE.pattern, JAVASCRIPT.pattern]
+    assert unsafe_in_markdown("`<script>` et `onclick=`, puis\n\n```\n<script>x</script>\n```\n") == []
     assert unsafe_in_html('<a href="java&#x09;script:alert(1)">x</a>') == ["<a href='java\\tscript:alert(1)'>"]
     assert unsafe_in_html('<p>javascript: en texte, onclick= en texte</p>') == []
     assert remote_in_html('<img src="&#47;&#47;evil.example/x.png">') == ["<img src='//evil.example/x.png'>"]

@@ -32,6 +32,23 @@ def test_an_element_left_open_is_refused_at_its_opening_line(tag):
                      f"« </{tag}> » là où elle se termine (sinon Markdown prend la suite du texte pour du HTML)."]
 
 
+@pytest.mark.parametrize("body,fence", [
+    ("```\n<div>\n````\n", "```"),
+    ("Un texte.\n\n~~~~\ndu code\n~~~\n", "~~~~"),
+    ("> ```python\n> du code\n", "```"),
+])
+def test_a_fence_never_closed_by_its_own_string_is_refused_at_its_line(body, fence):
+    found = errors(html_structure(body_texts(body)))
+    line = 4 + next(number for number, written in enumerate(body.split("\n")) if fence in written)
+    assert f"{PATH}:{line}:1 : le bloc de code ouvert ici par « {fence} » n'est jamais fermé : ajoutez, seule sur sa " \
+           f"ligne, la même suite « {fence} » là où le code se termine (ou retirez celle-ci)." in found
+
+
+def test_html_inside_a_fence_closed_by_a_longer_one_is_read_as_html():
+    found = errors(html_structure(body_texts("```\n<div>\n````\n")))
+    assert any("la balise <div> ouverte ici n'est pas fermée" in error for error in found)
+
+
 def test_an_unclosed_comment_is_refused_at_its_line():
     found = errors(html_structure(body_texts("Un paragraphe.\n<!-- une note\n\n## Préparation\n\nLa suite.")))
     assert found == [f"{PATH}:5:1 : le commentaire ouvert ici par « <!-- » n'est jamais fermé : ajoutez « --> » à sa "

@@ -50,6 +50,18 @@ def test_attributes_after_a_fence_are_refused_at_its_line(fence):
                                                    "du langage")
 
 
+@pytest.mark.parametrize("fence", ["> ```{.x}", "    ```{.x}", ">  > ```{.x}"])
+def test_attributes_after_a_fence_in_a_quote_or_a_list_are_refused(fence):
+    opening = fence.replace("```{.x}", "")
+    found = refused(f"Un paragraphe.\n\n{fence}\n{' ' * len(opening)}code\n{opening}```")
+    assert len(found) == 1 and found[0].startswith(f"{PATH}:6:1 : après « ``` », écrivez seulement le nom")
+
+
+def test_a_note_inside_a_fence_closed_by_its_own_string_is_code():
+    assert refused("````\n```\n!!! inconnu\n```\n````\n") == []
+    assert refused("````\n!!! inconnu\n```\n")[0].startswith(f"{PATH}:5:1 : le type d'encadré")
+
+
 def test_a_note_of_an_unknown_kind_is_refused_with_the_closest_kind():
     assert refused("!!! warnig\n    Un encadré.") == [
         f"{PATH}:4:1 : le type d'encadré « warnig » n'existe pas (« !!! » est suivi du type, puis, si vous voulez, "

@@ -1,4 +1,5 @@
-"""Beside a case study, only raster pictures whose first bytes are their format's."""
+"""Beside a case study, only raster pictures whose first bytes are their format's, each named
+with the characters an address takes as written."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from support.bad_inputs.corpus import TINY_PNG
 GENUINE = {
     "photo.png": TINY_PNG,
     "photo.jpg": b"\xff\xd8\xff\xe0 JFIF fictif",
-    "photo.JPEG": b"\xff\xd8\xff\xdb",
+    "photo_2.jpeg": b"\xff\xd8\xff\xdb",
     "photo.webp": b"RIFF\x00\x00\x00\x00WEBPVP8 ",
-    "anime.gif": b"GIF89a fictif",
+    "anime-1.gif": b"GIF89a fictif",
 }
 
 
@@ -60,3 +61,23 @@ def test_any_other_file_is_refused(case, name):
 def test_a_picture_that_is_not_what_its_name_says_is_refused(case, name):
     [found] = problems(case, name, b"<html><script>alert(1)</script></html>")
     assert "n'est pas une image" in found and "malgré son nom" in found
+
+
+@pytest.mark.parametrize("name,suggested", [
+    ("a<b>.png", "a-b.png"),
+    ("h#1.png", "h-1.png"),
+    ('dit "oui".png', "dit-oui.png"),
+    ("deux\nlignes.png", "deux-lignes.png"),
+    ("Photo Été.JPG", "photo-ete.jpg"),
+    ("IMG_1234.JPEG", "img_1234.jpeg"),
+    ("photo.jpg.png", "photo-jpg.png"),
+    ("photo?x=1.png", "photo-x-1.png"),
+])
+def test_a_picture_name_an_address_would_not_take_as_written_is_refused_with_a_name_to_use(case, name, suggested):
+    [found] = problems(case, name, TINY_PNG if name.lower().endswith(".png") else GENUINE["photo.jpg"])
+    shown = name.replace("\n", "U+000A")
+    assert found == (
+        f"case_studies/exemple-fictif/{shown}:1:1 : le nom « {shown} » ne convient pas à l'adresse d'une image : "
+        "n'y mettez que des lettres minuscules sans accents, des chiffres, des tirets (-) ou des tirets bas (_), "
+        f"puis un seul point avant l'extension ; renommez le fichier, par exemple « {suggested} », et le lien qui "
+        "le montre avec lui.")

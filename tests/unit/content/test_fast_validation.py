@@ -22,7 +22,7 @@ SOURCES = {
     "phase": ["phases/*.md"],
     "parcours": ["paths/*.md"],
 }
-REPLACEMENTS = [None, "", "x", "Un texte assez long pour passer les longueurs minimales.", 0, -1, 1, 3.5,
+REPLACEMENTS = [None, "", "x", "Un texte assez long pour passer les longueurs minimales.", 0, -1, 1, 3.5, 90.0, 1.0,
                 10**20, True, [], ["x"], {}, {"x": 1}, "2025-13-01", "2025-02-29", "2024-02-29", "2025-1-01",
                 "Pas Un Slug", "un-slug", "https://exemple.org/", "ftp://exemple.org/", "associatif", "rural"]
 PER_DOCUMENT = 150

@@ -33,6 +33,18 @@ def test_compressed_sitemap_is_stable_and_complete():
     assert struct.unpack("<I", packed[4:8]) == (1795651200,)
 
 
+def _dated(day: str) -> str:
+    return ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org/</loc>'
+            f"<lastmod>{day}</lastmod></url></urlset>")
+
+
+@pytest.mark.parametrize("day,stamp", [("2200-01-01", 2**32 - 1), ("1900-01-01", 0), ("2099-12-31", 4102358400)])
+def test_a_date_the_gzip_header_cannot_hold_gives_its_nearest_end(day, stamp):
+    packed = compress(_dated(day))
+    assert struct.unpack("<I", packed[4:8]) == (stamp,)
+    assert gzip.decompress(packed).decode("utf-8") == _dated(day)
+
+
 # The theme's templates: MkDocs' (given files) and Zensical's (given pages), rendered here by
 # Jinja without autoescape, as MkDocs renders its own.
 TEMPLATES = {
