@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+import unicodedata
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from centre_ressources.content.slugs import slugify
 from centre_ressources.pipeline import build_catalogue
 from support.project import PROJECT
+
+# Every choice below is read from the catalogue: a new valid sheet anywhere keeps these tests green.
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +34,32 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
+def fold(text: str) -> str:
+    """As the catalogue folds what is typed and what it searches: accents off, lower case."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+def card_texts(page) -> dict[str, str]:
+    """Each card's text as the page holds it, hidden cards included."""
+    return {card.get_attribute("id").removeprefix("fiche-"): fold(card.text_content() or "")
+            for card in page.locator(".fiche-carte").all()}
+
+
+def narrowing_phase_and_count(catalogue):
+    """A phase and a number of participants that keep some of the phase's sheets, not all."""
+    for phase in catalogue.phases:
+        sheets = [s for s in catalogue.sheets if s.phase == phase.slug]
+        for count in sorted({s.participants.min for s in sheets} | {s.participants.max for s in sheets}):
+            kept = [s for s in sheets if s.participants.min <= count <= s.participants.max]
+            if 0 < len(kept) < len(sheets):
+                return phase.slug, count
+    raise AssertionError("aucune phase du catalogue n'a deux fiches aux effectifs différents")
+
+
 def test_without_javascript_every_sheet_shows_and_no_dead_control(browser, site_url, catalogue):
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + "fiches/?phase=impulsion")
+    page.goto(site_url + f"fiches/?phase={catalogue.phases[0].slug}")
     assert visible_cards(page) == [sheet.slug for sheet in catalogue.sheets]
     assert not filters(page, include_hidden=True).is_visible()
     context.close()
@@ -44,16 +70,17 @@ def test_a_filter_narrows_the_catalogue_and_the_address_carries_it(browser_page,
     page.goto(site_url + "fiches/")
     status = page.get_by_role("status")
     assert visible_cards(page) == [sheet.slug for sheet in catalogue.sheets]
-    filters(page).get_by_label("Phase").select_option("structuration")
-    structuration = [s.slug for s in catalogue.sheets if s.phase == "structuration"]
-    assert visible_cards(page) == structuration
-    assert query(page) == {"phase": ["structuration"]}
-    page.get_by_label("Nombre de participants").fill("22")
+    phase, participants = narrowing_phase_and_count(catalogue)
+    filters(page).get_by_label("Phase").select_option(phase)
+    in_phase = [s.slug for s in catalogue.sheets if s.phase == phase]
+    assert visible_cards(page) == in_phase
+    assert query(page) == {"phase": [phase]}
+    page.get_by_label("Nombre de participants").fill(str(participants))
     expected = [s.slug for s in catalogue.sheets
-                if s.phase == "structuration" and s.participants.min <= 22 <= s.participants.max]
-    assert 0 < len(expected) < len(structuration)
+                if s.phase == phase and s.participants.min <= participants <= s.participants.max]
+    assert 0 < len(expected) < len(in_phase)
     assert visible_cards(page) == expected
-    assert query(page) == {"phase": ["structuration"], "participants": ["22"]}
+    assert query(page) == {"phase": [phase], "participants": [str(participants)]}
     count = len(expected)
     noun = "fiche correspond" if count == 1 else "fiches correspondent"
     # Announced once the visitor stops typing (the page's policy forbids eval: no wait_for_function).
@@ -61,37 +88,46 @@ def test_a_filter_narrows_the_catalogue_and_the_address_carries_it(browser_page,
 
     page.reload()
     assert visible_cards(page) == expected
-    assert filters(page).get_by_label("Phase").input_value() == "structuration"
-    assert page.get_by_label("Nombre de participants").input_value() == "22"
+    assert filters(page).get_by_label("Phase").input_value() == phase
+    assert page.get_by_label("Nombre de participants").input_value() == str(participants)
     # Phases left without a visible sheet are hidden with their heading.
-    for phase in catalogue.phases:
-        section = page.get_by_role("region", name=f"{phase.numero}. {phase.titre}", exact=True, include_hidden=True)
-        assert section.is_visible() == (phase.slug == "structuration")
+    for section_phase in catalogue.phases:
+        section = page.get_by_role("region", name=f"{section_phase.numero}. {section_phase.titre}", exact=True,
+                                   include_hidden=True)
+        assert section.is_visible() == (section_phase.slug == phase)
 
 
 def test_a_shared_address_restores_keyword_distance_duration_and_text(browser_page, site_url, catalogue):
     page = browser_page
-    page.goto(site_url + "fiches/?mot_cle=gouvernance&distance=oui&duree=150&q=charte")
+    chosen = next((s for s in catalogue.sheets if s.a_distance and s.mots_cles), catalogue.sheets[0])
+    keyword = slugify(chosen.mots_cles[0])
+    words = chosen.titre.split()[:2]
+    address = (f"fiches/?mot_cle={quote(keyword)}{'&distance=oui' if chosen.a_distance else ''}"
+               f"&duree={chosen.duree}&q={quote(' '.join(words))}")
+    page.goto(site_url + address)
+    texts = card_texts(page)
     expected = [s.slug for s in catalogue.sheets
-                if "gouvernance" in s.mots_cles and s.a_distance and s.duree <= 150
-                and "charte" in (s.titre + s.en_bref).lower()]
-    assert expected == ["rediger-la-charte-de-cooperation"]
+                if keyword in {slugify(word) for word in s.mots_cles} and (s.a_distance or not chosen.a_distance)
+                and s.duree <= chosen.duree and all(fold(word) in texts[s.slug] for word in words)]
+    assert chosen.slug in expected
     assert visible_cards(page) == expected
-    assert page.get_by_label("Mot-clé").input_value() == "gouvernance"
-    assert page.get_by_label("Faisable à distance").is_checked()
-    assert page.get_by_label("Durée de l'atelier").input_value() == "150"
-    assert page.get_by_label("Mot ou expression").input_value() == "charte"
+    assert page.get_by_label("Mot-clé").input_value() == keyword
+    assert page.get_by_label("Faisable à distance").is_checked() == chosen.a_distance
+    assert page.get_by_label("Durée de l'atelier").input_value() == str(chosen.duree)
+    assert page.get_by_label("Mot ou expression").input_value() == " ".join(words)
 
 
 def test_filters_work_from_the_keyboard_and_clearing_them_shows_everything(browser_page, site_url, catalogue):
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(site_url + "fiches/")
+    texts = card_texts(page)
+    accented = [word for sheet in catalogue.sheets for word in sheet.titre.split() if fold(word) != word.lower()]
+    word = next(w for w in accented if 0 < sum(fold(w) in text for text in texts.values()) < len(texts))
     page.get_by_label("Mot ou expression").focus()
-    page.keyboard.type("évaluation")  # accents and case are folded
-    shown = visible_cards(page)
-    assert "construire-l-evaluation-partagee" in shown and len(shown) < len(catalogue.sheets)
-    assert query(page) == {"q": ["évaluation"]}
+    page.keyboard.type(fold(word).upper())  # typed without accents, in capitals: both are folded
+    assert visible_cards(page) == [s.slug for s in catalogue.sheets if fold(word) in texts[s.slug]]
+    assert query(page) == {"q": [fold(word).upper()]}
     page.keyboard.press("Tab")  # to the phase list
     page.keyboard.press("ArrowDown")  # first phase
     assert query(page)["phase"] == [catalogue.phases[0].slug]
@@ -109,25 +145,29 @@ def test_no_match_says_so(browser_page, site_url):
     assert page.get_by_text("Aucune fiche ne correspond à ces critères.").first.is_visible()
 
 
-def test_a_keyword_of_a_sheet_leads_to_the_keyword_index(browser_page, site_url):
+def test_a_keyword_of_a_sheet_leads_to_the_keyword_index(browser_page, site_url, catalogue):
     page = browser_page
-    page.goto(site_url + "fiches/rediger-la-charte-de-cooperation/")
-    page.locator(".md-tag", has_text="charte").first.click()
-    page.wait_for_url(re.compile(r"/mots-cles/#tag:charte$"))
-    listing = page.locator("#tag\\:charte + ul")
-    expect(listing.get_by_role("link", name="Rédiger la charte de coopération")).to_be_visible()
+    sheet = next(s for s in catalogue.sheets if s.mots_cles)
+    keyword = sorted(sheet.mots_cles, key=slugify)[0]
+    page.goto(site_url + f"fiches/{sheet.slug}/")
+    page.locator(".md-tags").get_by_role("link", name=keyword, exact=True).click()
+    page.wait_for_url(re.compile(rf"/mots-cles/#tag:{re.escape(slugify(keyword))}$"))
+    listing = page.locator(f"[id='tag:{slugify(keyword)}'] + ul")
+    expect(listing.get_by_role("link", name=sheet.titre, exact=True)).to_be_visible()
 
 
-@pytest.mark.parametrize("word, slug", [
-    ("cartographie", "cartographier-les-acteurs-et-les-actions"),
-    ("charte", "rediger-la-charte-de-cooperation"),
-])
-def test_search_finds_the_sheet(browser_page, site_url, word, slug):
+def sheets_to_search():
+    sheets = build_catalogue(PROJECT).sheets
+    return [sheets[0], sheets[-1]]
+
+
+@pytest.mark.parametrize("sheet", sheets_to_search(), ids=lambda sheet: sheet.slug)
+def test_search_finds_the_sheet_by_its_title(browser_page, site_url, sheet):
     page = browser_page
     page.goto(site_url)
     page.locator("input.md-search__input").click()
-    page.keyboard.type(word)
-    result = page.locator(f".recherche-resultat a[href*='/fiches/{slug}/']").first
+    page.keyboard.type(sheet.titre)
+    result = page.locator(f".recherche-resultat a[href*='/fiches/{sheet.slug}/']").first
     result.wait_for(timeout=30_000)
     result.click()
-    assert re.search(rf"/fiches/{slug}/$", page.url), page.url
+    assert re.search(rf"/fiches/{sheet.slug}/$", page.url), page.url

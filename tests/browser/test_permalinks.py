@@ -11,10 +11,15 @@ from playwright.sync_api import expect
 from centre_ressources.catalogue import link
 from centre_ressources.content.load import load_content
 from centre_ressources.errors import ContentErrors
-from centre_ressources.pipeline import generate
+from centre_ressources.pipeline import build_catalogue, generate
 from centre_ressources.publish.redirects import redirect_pages
 from support.browser import serve_directory
-from support.project import FIXTURES, copy_project, run_mkdocs
+from support.project import FIXTURES, PROJECT, copy_project, run_mkdocs
+
+
+def sheet_with_steps(count: int):
+    """The real site's first sheet with at least `count` steps: any valid catalogue has one."""
+    return next(sheet for sheet in build_catalogue(PROJECT).sheets if len(sheet.deroule) >= count)
 
 
 def add_alias(path, alias: str) -> None:
@@ -124,7 +129,8 @@ def test_an_old_slug_redirects_without_javascript_too(browser, renamed_site):
 def test_a_step_link_scrolls_to_the_step(browser_page, site_url):
     page = browser_page
     page.set_viewport_size({"width": 1280, "height": 700})
-    page.goto(site_url + "fiches/rediger-la-charte-de-cooperation/#etape-4")
+    sheet = sheet_with_steps(4)
+    page.goto(site_url + f"fiches/{sheet.slug}/#etape-4")
     heading = page.locator("#etape-4")
     expect(heading).to_be_in_viewport()
     assert page.evaluate("window.scrollY") > 300  # the page did move down to the step
@@ -134,14 +140,15 @@ def test_copy_link_puts_the_permanent_step_address_in_the_clipboard(browser, sit
     context = browser.new_context(locale="fr-FR")
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(site_url + "fiches/rediger-la-charte-de-cooperation/")
+    sheet = sheet_with_steps(3)
+    page.goto(site_url + f"fiches/{sheet.slug}/")
     button = page.get_by_role("button", name="Copier le lien de l'étape 3")
     button.focus()
     page.keyboard.press("Enter")
     status = page.locator("#etape-3 + .copier-lien__ligne [role=status]")
     expect(status).to_have_text("Lien de l'étape 3 copié.")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == "https://example.org/fiches/rediger-la-charte-de-cooperation/#etape-3"
+    assert copied == f"https://example.org/fiches/{sheet.slug}/#etape-3"
     # The same address on this copy of the site lands on the step.
     page.goto(site_url + copied.removeprefix("https://example.org/"))
     expect(page.locator("#etape-3")).to_be_in_viewport()
@@ -151,7 +158,7 @@ def test_copy_link_puts_the_permanent_step_address_in_the_clipboard(browser, sit
 def test_without_javascript_the_heading_permalink_remains(browser, site_url):
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + "fiches/rediger-la-charte-de-cooperation/")
+    page.goto(site_url + f"fiches/{sheet_with_steps(3).slug}/")
     assert page.locator(".copier-lien").count() == 0
     assert page.locator("#etape-3 a.headerlink").get_attribute("href") == "#etape-3"
     context.close()
