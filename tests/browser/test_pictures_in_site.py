@@ -257,11 +257,11 @@ acteurs:
   - nom: Fondation Gamma
     role: finance une partie du projet
 chronologie:
-  - phase: impulsion
+  - phase: {first}
     periode: "2031"
     titre: Un titre de moment court
     texte: Le groupe de test s'est réuni pour la première fois, longuement.
-  - phase: consolidation
+  - phase: {third}
     texte: Un moment sans titre, que la frise montre en entier.
 sources:
   - titre: Source de test
@@ -280,7 +280,9 @@ def test_a_new_case_study_gets_its_map_and_timeline_with_no_code_change(tmp_path
     project = copy_project(tmp_path / "project")
     folder = project / "case_studies" / "troisieme-territoire"
     folder.mkdir()
-    (folder / "index.md").write_text(THIRD_CASE, encoding="utf-8")
+    phases = catalogue.phases  # the case's two moments sit in the first and third phases
+    (folder / "index.md").write_text(THIRD_CASE.replace("{first}", phases[0].slug).replace("{third}", phases[2].slug),
+                                     encoding="utf-8")
     site = tmp_path / "site"
     result = run_mkdocs(project, site)
     assert result.returncode == 0, result.stderr
@@ -299,9 +301,9 @@ def test_a_new_case_study_gets_its_map_and_timeline_with_no_code_change(tmp_path
 
     frise = html[html.index('<figure class="frise">'):]
     text = page_text(frise[:frise.index("</figure>")])
-    assert "1 Impulsion 2031 : Un titre de moment court 2 Structuration " + UNDOCUMENTED in text
-    assert "3 Consolidation Un moment sans titre, que la frise montre en entier." in text
-    assert "4 Capitalisation et transmission " + UNDOCUMENTED in text
+    told = {0: "2031 : Un titre de moment court", 2: "Un moment sans titre, que la frise montre en entier."}
+    expected = " ".join(f"{p.numero} {p.titre} {told.get(i, UNDOCUMENTED)}" for i, p in enumerate(phases))
+    assert expected in text
 
     comparison = (site / "etudes-de-cas" / "comparaison" / "index.html").read_text(encoding="utf-8")
     lanes = re.findall(r'<p class="frise-territoire"><a href="([^"]+)">([^<]+)</a></p>', comparison)
