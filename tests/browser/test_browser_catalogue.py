@@ -122,6 +122,7 @@ def test_filters_work_from_the_keyboard_and_clearing_them_shows_everything(brows
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(site_url + "fiches/")
     texts = card_texts(page)
+    page.get_by_role("button", name="Filtrer", exact=True).click()  # on a phone the filters are folded
     accented = [word for sheet in catalogue.sheets for word in sheet.titre.split() if fold(word) != word.lower()]
     word = next(w for w in accented if 0 < sum(fold(w) in text for text in texts.values()) < len(texts))
     page.get_by_label("Mot ou expression").focus()
@@ -171,3 +172,32 @@ def test_search_finds_the_sheet_by_its_title(browser_page, site_url, sheet):
     result.wait_for(timeout=30_000)
     result.click()
     assert re.search(rf"/fiches/{sheet.slug}/$", page.url), page.url
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_fold_behind_a_counting_button(browser_page, site_url,
+                                                                                        catalogue):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    sheet = next(s for s in catalogue.sheets if s.mots_cles)
+    page.goto(site_url + f"fiches/?phase={sheet.phase}&mot_cle={quote(slugify(sheet.mots_cles[0]))}")
+    button = filters(page).get_by_role("button", name="Filtrer (2 actifs)")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_label("Mot ou expression")).to_be_hidden()
+    assert sheet.slug in visible_cards(page)
+    assert page.locator(".fiche-carte:visible").first.bounding_box()["y"] < 800  # a result on the first screen
+    before = button.bounding_box()
+    button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_label("Mot ou expression")).to_be_visible()
+    assert button.bounding_box() == before  # nothing moved under the pointer
+    filters(page).get_by_label("Phase").select_option("")
+    expect(filters(page).get_by_role("button", name="Filtrer (1 actif)")).to_be_visible()
+    page.get_by_role("button", name="Effacer les filtres").click()
+    expect(filters(page).get_by_role("button", name="Filtrer", exact=True)).to_be_visible()
+
+    # On a laptop the filters show with their heading, and no button folds them.
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.reload()
+    expect(filters(page).get_by_role("button", name="Filtrer", exact=True)).to_be_hidden()
+    expect(page.get_by_role("heading", name="Filtrer les fiches")).to_be_visible()
+    expect(page.get_by_label("Mot ou expression")).to_be_visible()

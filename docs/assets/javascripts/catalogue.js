@@ -100,8 +100,22 @@
       return plural(shown, "fiche correspond", "fiches correspondent") + " à ces critères, sur " + total + ".";
     }
 
+    // On a phone the filters fold behind one button that counts those in use (catalogue.css).
+    var toggle = document.getElementById("cr--filtres-bascule");
+    function countActive(filters) {
+      var active = [filters.q, filters.phase, filters.duree, filters.participants, filters.mot_cle, filters.distance]
+        .filter(Boolean).length;
+      toggle.textContent = active ? "Filtrer (" + plural(active, "actif", "actifs") + ")" : "Filtrer";
+    }
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("catalogue-filtres--ouvert", open);
+    });
+
     function apply(options) {
       var filters = current();
+      countActive(filters);
       var shown = 0;
       cards.forEach(function (card, index) {
         var visible = matches(card, index, filters);
