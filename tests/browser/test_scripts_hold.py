@@ -120,7 +120,7 @@ def test_headings_named_as_the_scripts_elements_start_no_script(context, base, s
     assert article.get_by_role("form").count() == 0 and article.get_by_role("status").count() == 0
     assert page.get_by_role("link", name="Voir mon atelier").count() == 0
     # the other scripts of the page still run: the search in the header
-    page.get_by_label("Rechercher", exact=True).click()
+    page.get_by_role("textbox", name="Rechercher").click()
     page.keyboard.type("réunir")
     page.locator(".recherche-resultat").first.wait_for(timeout=15_000)
     assert context.errors == [] and page.evaluate("window.__cspViolations") == []

@@ -33,10 +33,11 @@
     show();
   }
 
-  var buttons = document.querySelectorAll("button[data-bascule]");
-  for (var i = 0; i < buttons.length; i++) {
-    var button = /** @type {HTMLElement} */ (buttons[i]);
-    var toggle = document.getElementById(button.dataset.bascule || "");
-    if (toggle instanceof HTMLInputElement) connect(button, toggle);
+  // By the site's own ids: a contribution's text can never place an element the script takes.
+  var ids = ["cr--bouton-menu", "cr--bouton-recherche"];
+  for (var i = 0; i < ids.length; i++) {
+    var button = document.getElementById(ids[i]);
+    var toggle = button ? document.getElementById(button.dataset.bascule || "") : null;
+    if (button && toggle instanceof HTMLInputElement) connect(button, toggle);
   }
 })();
