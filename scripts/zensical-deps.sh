@@ -2,7 +2,7 @@
 # Zensical, the builder that follows Material for MkDocs, in its own environment (.venv-zensical):
 # it brings its own theme and Markdown stack, kept apart from the MkDocs build's. The version is
 # pinned: 0.0.73 is the last that installs from the registry (the 0.1 releases need a zensical-ui
-# the registry does not serve). Used by tests/build/test_zensical.py and the README's steps.
+# the registry does not serve). Used by tests/build/test_zensical.py and the steps of ZENSICAL.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ZENSICAL_VERSION="0.0.73"

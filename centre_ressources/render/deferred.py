@@ -1,7 +1,7 @@
 """Parts of the generated pages that are put in place after Markdown has run, in the build.
 
 Markdown gains nothing from reading them and they were a good part of the build time with
-thousands of pages (see the scale benchmark in the README):
+thousands of pages (see benchmarks/LISEZMOI.md):
 - the pictures drawn from the data (actor map, timeline, phase cycle) are finished HTML, yet
   Markdown and MkDocs parse every raw HTML block of a page with Python's HTML parser, twice;
 - the glossary links, a dozen or more per page, each went through Markdown's inline link and

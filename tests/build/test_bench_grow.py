@@ -68,7 +68,7 @@ def test_floor_is_plain_material_and_builds(tmp_path):
 
 
 def test_stage_breakdown_accounts_for_the_whole_build(tmp_path):
-    # The README explains the missed targets with this breakdown: its stages must add up to
+    # benchmarks/LISEZMOI.md explains the missed targets with this breakdown: its stages must add up to
     # the build's time, and the project's own work must show where it is done.
     from benchmarks.measure import stages
 
