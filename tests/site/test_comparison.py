@@ -71,11 +71,14 @@ def test_the_page_sets_cases_side_by_side_phase_by_phase(mini):
     _, site = generate(mini)
     page = site.pages["etudes-de-cas/comparaison.md"]
     assert "# Vallée-Exemple et Ville-Exemple, côte à côte" in page
-    assert ('<th><strong><a href="../vallee-exemple/">Vallée-Exemple</a></strong></th>\n'
-            '<th><strong><a href="../ville-exemple/">Ville-Exemple</a></strong></th>') in page
-    assert "<td>Territoire</td>\n<td>Rural</td>\n<td>Urbain</td>" in page
-    assert ("<td>Structure porteuse</td>\n<td>Maison exemple, maison des associations à gestion associative</td>\n"
-            "<td>MME, maison des associations à gestion municipale</td>") in page
+    # the overview: one row per case, in the catalogue's order, and the same facts as a card each
+    assert ('<tr>\n<th scope="row"><strong><a href="../vallee-exemple/">Vallée-Exemple</a></strong></th>\n'
+            '<td>Rural</td>\n<td>Maison exemple, maison des associations à gestion associative</td>') in page
+    assert ('<tr>\n<th scope="row"><strong><a href="../ville-exemple/">Ville-Exemple</a></strong></th>\n'
+            '<td>Urbain</td>\n<td>MME, maison des associations à gestion municipale</td>') in page
+    assert page.index('<th scope="row"><strong><a href="../vallee-exemple/">') < page.index(
+        '<th scope="row"><strong><a href="../ville-exemple/">')
+    assert ("<dt>Structure porteuse</dt>\n<dd>MME, maison des associations à gestion municipale</dd>") in page
     assert "Comment comparer deux études de cas ?" in page
     first, second = page.index("## [1. Première phase]"), page.index("## [2. Seconde phase]")
     assert first < second
@@ -92,8 +95,8 @@ def test_a_third_case_appears_without_any_change(mini):
     add_case(mini, "bourg-exemple", SECOND_CASE.replace("Ville-Exemple", "Bourg-Exemple").replace("La ville exemple", "Le bourg exemple"))
     page = generate(mini)[1].pages["etudes-de-cas/comparaison.md"]
     assert "# Vallée-Exemple, Ville-Exemple et Bourg-Exemple, côte à côte" in page  # cases sorted by title
-    # table, question, each of the two phases, support function, results
-    assert page.count('<strong><a href="../bourg-exemple/">Bourg-Exemple</a></strong>') == 6
+    # table and its cards, question, each of the two phases, support function, results
+    assert page.count('<strong><a href="../bourg-exemple/">Bourg-Exemple</a></strong>') == 7
     assert page.count('<p><strong><a href="../bourg-exemple/">') == page.count('<p><strong><a href="../vallee-exemple/">')
 
 

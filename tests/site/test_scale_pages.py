@@ -47,7 +47,7 @@ def test_the_comparison_puts_a_few_cases_side_by_side_and_links_to_all(tmp_path)
     grow_catalogue(root, 30)  # 26 case studies
     _, site = generate(root)
     page = site.pages[urls.COMPARISON]
-    header = page.split("## En un coup d'œil\n", 1)[1].split("</thead>", 1)[0]
-    assert header.count("<th><strong><a ") == COMPARED_CASES_LIMIT
+    overview = page.split("## En un coup d'œil\n", 1)[1].split("</table>", 1)[0]
+    assert overview.count('<th scope="row">') == COMPARED_CASES_LIMIT
     assert f"Le catalogue compte {26 - COMPARED_CASES_LIMIT} autres études de cas" in page
     assert "[voir toutes les études de cas](index.md)" in page
