@@ -14,10 +14,10 @@ The public API, for scripts and other tools:
 """
 
 from centre_ressources.catalogue import Catalogue
-from centre_ressources.content.load import Content, load_content
+from centre_ressources.content.load import Content
 from centre_ressources.content.records import EtudeDeCas, Fiche, Parcours, Phase, Terme
 from centre_ressources.errors import ContentError, ContentErrors
-from centre_ressources.pipeline import build_catalogue, generate
+from centre_ressources.pipeline import build_catalogue, generate, load_content
 from centre_ressources.render.pages import RenderedSite
 
 __all__ = [

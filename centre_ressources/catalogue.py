@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from centre_ressources.checks.reserved_slugs import reserved_alias
-from centre_ressources.checks.suggestions import did_you_mean
+from centre_ressources import urls
 from centre_ressources.content.glossary import check_glossary
 from centre_ressources.content.load import Content
 from centre_ressources.content.records import ChronologyEntry, EtudeDeCas, Fiche, Parcours, Phase, Terme
 from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.suggestions import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ def _check_aliases(records, kind: str, errors: list[ContentError]) -> None:
     for record in records:
         for position, alias in enumerate(record.alias):
             other = owners.get(alias)
-            reserved = reserved_alias(kind, alias)
+            reserved = urls.reserved_alias(kind, alias)
             if reserved:
                 errors.append(ContentError(record.origin.path, record.origin.line("alias", position), 1,
                                            f"alias[{position + 1}]", reserved))

@@ -15,10 +15,11 @@ from pathlib import Path
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue, Dropped, link
 from centre_ressources.checks.hyperlinks import SiteMap, check_hand_written_links, check_links
+from centre_ressources.checks.per_file import file_problems
 from centre_ressources.checks.regular_files import irregular_files
 from centre_ressources.content.glossary import GLOSSARY_FILE
-from centre_ressources.content.load import CASES_DIR, Content, read_content
-from centre_ressources.content.load_cache import LoadCache
+from centre_ressources.content.load import CASES_DIR, Content, Loaded, read_content
+from centre_ressources.content.reading import FileReader
 from centre_ressources.content.records import EtudeDeCas, Fiche, Parcours, Phase
 from centre_ressources.content.texts import FileTexts
 from centre_ressources.downloads.listing import find_downloads
@@ -41,6 +42,19 @@ class _Checked:
     texts: dict[str, FileTexts]  # the contributors' texts, by file, for the link check
 
 
+def read_checked(root: Path, cache: FileReader | None = None) -> Loaded:
+    """Every content file read, each judged by the per-file rules (checks/per_file.py) as it is."""
+    return read_content(root, file_problems, cache)
+
+
+def load_content(root: Path) -> Content:
+    """Read and judge every content file under `root`; raise ContentErrors listing all problems at once."""
+    loaded = read_checked(root)
+    if loaded.errors:
+        raise ContentErrors(list(loaded.errors))
+    return loaded.content
+
+
 def build_catalogue(root: Path) -> Catalogue:
     """Read and check all content; raise ContentErrors listing every problem."""
     checked = _catalogue_of_what_passes(root)
@@ -49,11 +63,11 @@ def build_catalogue(root: Path) -> Catalogue:
     return checked.catalogue
 
 
-def _catalogue_of_what_passes(root: Path, cache: LoadCache | None = None) -> _Checked:
+def _catalogue_of_what_passes(root: Path, cache: FileReader | None = None) -> _Checked:
     links = irregular_files(root)
     if links:  # nothing is read through a link, not even to report on it
         raise ContentErrors(links)
-    loaded = read_content(root, cache)
+    loaded = read_checked(root, cache)
     errors = list(loaded.errors)
     content, absent = loaded.content, dict(loaded.absent)
     while True:
@@ -91,7 +105,7 @@ def _without(content: Content, absent: dict[str, frozenset[str]], records: froze
 def generate(root: Path, site_url: str | None = None,
              downloads_dir: Path | str | None = None, link_terms: bool = True,
              deferred: DeferredParts | None = None, in_pack: bool = False,
-             cache: LoadCache | None = None, frame_contributions: bool = False) -> tuple[Catalogue, RenderedSite]:
+             cache: FileReader | None = None, frame_contributions: bool = False) -> tuple[Catalogue, RenderedSite]:
     """Check and render everything; raise ContentErrors before any file is written.
 
     `site_url` (the site's public address) gives each sheet its permanent address and QR code;
@@ -108,7 +122,7 @@ def generate(root: Path, site_url: str | None = None,
 
 def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None, link_terms: bool,
               deferred: DeferredParts | None, in_pack: bool = False,
-              cache: LoadCache | None = None, frame_contributions: bool = False) -> tuple[Catalogue, RenderedSite]:
+              cache: FileReader | None = None, frame_contributions: bool = False) -> tuple[Catalogue, RenderedSite]:
     checked = _catalogue_of_what_passes(root, cache)
     catalogue, errors = checked.catalogue, checked.errors
     cases_dir = (root / CASES_DIR).resolve()  # resolved once, not once per case

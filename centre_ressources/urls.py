@@ -71,6 +71,41 @@ def site_page_taken(kind: str, slug: str) -> str | None:
     return next((page for page in SITE_PAGES if public_url(page) == address), None)
 
 
+# « celle … » of each page a record's slug could take
+_WHOSE = {
+    APPROACH: "de la page de la démarche",
+    SHEETS: "du catalogue des fiches",
+    COMPARISON: "de la page qui compare les études de cas",
+    PATHS: "de la liste des parcours",
+}
+_RENAME = {"etude-de-cas": "renommez ce dossier"}
+
+
+def reserved_name(kind: str, slug: str) -> str | None:
+    """Why a file or folder of `kind` cannot be named `slug` (its page would never be
+    published, and every link to it would lead to the site's own page), or None."""
+    taken = site_page_taken(kind, slug)
+    if taken is None:
+        return None
+    return (f"le nom « {slug} » est réservé : l'adresse /{public_url(taken)} est celle {_whose(taken)}, et "
+            f"ce contenu n'y serait jamais publié ; {_RENAME.get(kind, 'renommez le fichier')} (d'après son titre, "
+            "par exemple).")
+
+
+def reserved_alias(kind: str, alias: str) -> str | None:
+    """Why a record of `kind` cannot have `alias` as an old name (its redirect would write over
+    the site's own page, or do nothing), or None."""
+    taken = site_page_taken(kind, alias)
+    if taken is None:
+        return None
+    return (f"l'alias « {alias} » est réservé : l'adresse /{public_url(taken)} est celle {_whose(taken)}, "
+            "aucune ancienne adresse ne peut y mener ; retirez-le.")
+
+
+def _whose(src_uri: str) -> str:
+    return _WHOSE.get(src_uri, "d'une page du site")
+
+
 def planner_sheet_data(slug: str) -> str:
     return f"atelier/fiches/{slug}.js"
 

@@ -10,11 +10,8 @@ with every other such keyword.
 from __future__ import annotations
 
 from centre_ressources.content.frontmatter import SourceDocument
-from centre_ressources.content.slugs import slugify
+from centre_ressources.content.slugs import WITHOUT_LETTER, slugify
 from centre_ressources.errors import ContentError
-
-WITHOUT_LETTER = ("n'a ni lettre latine ni chiffre : son adresse, faite de ses lettres sans accents et de ses "
-                  "chiffres, serait vide ; écrivez-y au moins une lettre (accentuée ou non) ou un chiffre.")
 
 
 def keyword_problems(doc: SourceDocument) -> list[ContentError]:

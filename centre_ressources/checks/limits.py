@@ -2,8 +2,8 @@
 
 Far above what any real sheet or case study needs (the largest today is about 12 KB of text
 and twenty items in a list), low enough that one file cannot slow every build down. They are
-stated in CONTRIBUTING.md (« Les limites »), with the front matter's nesting
-(content/yaml_depth.py, checked as it is read).
+stated in CONTRIBUTING.md (« Les limites »), with those checked as a file is read: its weight
+(content/file_size.py) and its front matter's nesting (content/yaml_depth.py).
 """
 
 from __future__ import annotations
@@ -12,30 +12,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from centre_ressources.content.file_size import size_text
 from centre_ressources.content.frontmatter import SourceDocument
 from centre_ressources.content.validate import field_name
 from centre_ressources.errors import ContentError
 
-MAX_CONTENT_FILE_BYTES = 256 * 1024  # one sheet, case study, phase, path, or the glossary
 MAX_PICTURE_BYTES = 5 * 1024 * 1024  # one picture beside a case study
 MAX_LIST_ITEMS = 200  # actors, moments, steps, sources… in one list
 # Lists, quotes, emphasis and HTML elements inside one another, in one text (the contents
 # use three at most); the front matter's own limit is MAX_YAML_DEPTH.
 MAX_NESTING = 32
-
-
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:.1f} Mo".replace(".", ",") if count >= 1024 * 1024 else f"{count // 1024} Ko"
-
-
-def oversized_content_file(path: Path, display: str) -> ContentError | None:
-    """Checked before the file is read."""
-    size = path.stat().st_size
-    if size <= MAX_CONTENT_FILE_BYTES:
-        return None
-    return ContentError(display, 1, 1, "", (
-        f"ce fichier pèse {_size(size)}, plus que les {_size(MAX_CONTENT_FILE_BYTES)} permis pour un contenu : "
-        "découpez-le (une étude de cas par dossier, une fiche par fichier) ou raccourcissez-le."))
 
 
 def oversized_pictures(pictures: list[Path], root: Path) -> list[ContentError]:
@@ -44,7 +30,7 @@ def oversized_pictures(pictures: list[Path], root: Path) -> list[ContentError]:
         size = picture.stat().st_size
         if size > MAX_PICTURE_BYTES:
             errors.append(ContentError(picture.relative_to(root).as_posix(), 1, 1, "", (
-                f"cette image pèse {_size(size)}, plus que les {_size(MAX_PICTURE_BYTES)} permis : "
+                f"cette image pèse {size_text(size)}, plus que les {size_text(MAX_PICTURE_BYTES)} permis : "
                 "enregistrez-la plus petite (2 000 pixels de large suffisent, en JPEG de qualité 80).")))
     return errors
 

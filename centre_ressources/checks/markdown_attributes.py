@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.content.contributed_markup import ADMONITION_TYPES
 from centre_ressources.content.markdown_code import code_lines, fenced_blocks, mask_code
 from centre_ressources.content.texts import FileTexts, Text, line_within
 from centre_ressources.errors import ContentError
+from centre_ressources.suggestions import did_you_mean
 
 # `{:…}`, `{#…}`, `{.…}` or `{nom=…}`; never `{{ … }}`, which is shown as it is written.
 _ATTRIBUTE_LIST = re.compile(

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from centre_ressources.content.reading import IMAGE_SUFFIXES
 from centre_ressources.errors import ContentError
 
 _SIGNATURES = {
@@ -24,7 +25,6 @@ _SIGNATURES = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".gif": (b"GIF87a", b"GIF89a"),
 }
-PICTURE_SUFFIXES = frozenset({*_SIGNATURES, ".webp"})
 _PICTURE_NAME = re.compile(r"[a-z0-9_-]+\.(?:png|jpe?g|gif|webp)")
 
 
@@ -34,7 +34,7 @@ def picture_problems(files: list[Path], root: Path) -> list[ContentError]:
     for file in files:
         display = _shown(file.relative_to(root).as_posix())  # a name may hold a line end
         suffix = file.suffix.lower()
-        if suffix not in PICTURE_SUFFIXES:
+        if suffix not in IMAGE_SUFFIXES:
             errors.append(ContentError(display, 1, 1, "", _not_a_picture(file.name, suffix)))
             continue
         with file.open("rb") as opened:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.content.frontmatter import SourceDocument
 from centre_ressources.content.records import material_name
 from centre_ressources.errors import ContentError
+from centre_ressources.suggestions import did_you_mean
 
 LONGEST_WITHOUT_BREAK = 90  # minutes
 

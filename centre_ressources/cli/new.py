@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from centre_ressources.content.load import CASES_DIR, METHODS_DIR, PHASES_DIR, read_content
+from centre_ressources.content.load import CASES_DIR, METHODS_DIR, PHASES_DIR
 from centre_ressources.content.slugs import is_slug, slug_advice
+from centre_ressources.pipeline import read_checked
 from centre_ressources.render.scaffold import scaffold_text
 
 
@@ -26,7 +27,7 @@ def scaffold(root: Path, kind: str, slug: str) -> Path:
     path = target_path(root, kind, slug)
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root).as_posix()} existe déjà : choisissez un autre nom.")
-    phases = read_content(root).content.phases if (root / PHASES_DIR).is_dir() else ()
+    phases = read_checked(root).content.phases if (root / PHASES_DIR).is_dir() else ()
     if not phases:
         raise ScaffoldError("aucune phase trouvée dans phases/ : lancez la commande depuis le dossier du projet.")
     text = scaffold_text(phases, kind, slug)

@@ -1,27 +1,27 @@
-"""The glossary: glossary.yml read with line numbers, validated, turned into Terme records,
-and its references (other terms, sheets) checked."""
+"""The glossary: glossary.yml read with line numbers, validated and judged by the rules handed
+in, turned into Terme records, and its references (other terms, sheets) checked."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
 
-from centre_ressources.checks.contributed_texts import text_problems
-from centre_ressources.checks.keywords import WITHOUT_LETTER
-from centre_ressources.checks.limits import oversized_content_file
-from centre_ressources.checks.suggestions import did_you_mean
+from centre_ressources.content.file_size import oversized_content_file
 from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, parse_yaml, read_text
+from centre_ressources.content.reading import FileRules
 from centre_ressources.content.records import Origin, Terme
-from centre_ressources.content.slugs import slugify
+from centre_ressources.content.slugs import WITHOUT_LETTER, slugify
 from centre_ressources.content.texts import FileTexts
 from centre_ressources.content.validate import validate_document
 from centre_ressources.errors import ContentError
+from centre_ressources.suggestions import did_you_mean
 
 GLOSSARY_FILE = "glossary.yml"
 
 
-def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
-    """The terms of `root/glossary.yml` (none if the file does not exist); problems go to `errors`."""
+def load_glossary(root: Path, errors: list[ContentError], rules: FileRules) -> tuple[Terme, ...]:
+    """The terms of `root/glossary.yml` (none if the file does not exist), judged by `rules`;
+    problems go to `errors`."""
     path = root / GLOSSARY_FILE
     if not path.is_file():
         return ()
@@ -36,12 +36,11 @@ def load_glossary(root: Path, errors: list[ContentError]) -> tuple[Terme, ...]:
         return ()
     doc = SourceDocument(GLOSSARY_FILE, data if data is not None else {}, locations)
     origin = Origin(GLOSSARY_FILE, locations, 1, doc.data if isinstance(doc.data, dict) else {})
-    found = validate_document(doc, "glossaire")
-    if isinstance(doc.data, dict):
-        texts = FileTexts(origin, "")
-        found += text_problems(texts)
-    if found:
-        errors.extend(found)
+    schema_errors = validate_document(doc, "glossaire")
+    texts = FileTexts(origin, "") if isinstance(doc.data, dict) else None
+    found = rules("glossaire", doc, texts, schema_errors, path, root)
+    if found or schema_errors:
+        errors.extend(found or schema_errors)
         return ()
     return tuple(
         Terme(

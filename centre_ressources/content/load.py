@@ -1,21 +1,22 @@
-"""Find the content files of a project, read and validate them, and build the records."""
+"""Find the content files of a project, read each one (content/reading.py), and build the records."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from centre_ressources.checks.contributed_texts import text_problems
-from centre_ressources.checks.impossible_values import impossible_sheet_values
-from centre_ressources.checks.keywords import keyword_problems
-from centre_ressources.checks.limits import oversized_content_file, oversized_pictures, too_long_lists
-from centre_ressources.checks.picture_files import PICTURE_SUFFIXES, picture_problems
-from centre_ressources.checks.placeholders import placeholder_errors, without_placeholder_fields
-from centre_ressources.checks.reserved_slugs import reserved_name
-from centre_ressources.checks.workshop_rules import workshop_rules
-from centre_ressources.content.frontmatter import FrontMatterError, SourceDocument, read_source
+from centre_ressources.content.frontmatter import SourceDocument
 from centre_ressources.content.glossary import load_glossary
+from centre_ressources.content.reading import IMAGE_SUFFIXES as IMAGE_SUFFIXES  # watched by the preview
+from centre_ressources.content.reading import (
+    FileReader,
+    FileRules,
+    MakeRecord,
+    pictures_beside,
+    read_file,
+    slug_of,
+)
 from centre_ressources.content.records import (
     DEFAULT_START,
     Actor,
@@ -36,20 +37,13 @@ from centre_ressources.content.records import (
     WorkshopStep,
     clock_minutes,
 )
-from centre_ressources.content.sections import missing_sheet_sections
-from centre_ressources.content.slugs import is_slug, slug_advice
 from centre_ressources.content.texts import FileTexts
-from centre_ressources.content.validate import validate_document
-from centre_ressources.errors import ContentError, ContentErrors
-
-if TYPE_CHECKING:
-    from centre_ressources.content.load_cache import LoadCache
+from centre_ressources.errors import ContentError
 
 PHASES_DIR = "phases"
 METHODS_DIR = "methods"
 CASES_DIR = "case_studies"
 PATHS_DIR = "paths"  # optional: learning communities add paths by pull request
-IMAGE_SUFFIXES = PICTURE_SUFFIXES  # raster only: checks/picture_files.py says why
 
 
 @dataclass(frozen=True)
@@ -73,16 +67,9 @@ class Loaded:
     texts: dict[str, FileTexts]  # by file, for the checks that come after rendering (links)
 
 
-def load_content(root: Path) -> Content:
-    """Read every content file under `root`; raise ContentErrors listing all problems at once."""
-    loaded = read_content(root)
-    if loaded.errors:
-        raise ContentErrors(list(loaded.errors))
-    return loaded.content
-
-
-def read_content(root: Path, cache: LoadCache | None = None) -> Loaded:
-    """Read every content file under `root`, keeping the records that pass and every error.
+def read_content(root: Path, rules: FileRules, cache: FileReader | None = None) -> Loaded:
+    """Read every content file under `root`, each judged by `rules`, keeping the records that
+    pass and every error.
 
     `cache` (the preview) gives back what an unchanged file gave the last time it was read."""
     errors: list[ContentError] = []
@@ -90,14 +77,14 @@ def read_content(root: Path, cache: LoadCache | None = None) -> Loaded:
     texts: dict[str, FileTexts] = {}
     read = cache.read if cache is not None else read_file
 
-    def load(path: Path, schema: str, make) -> Any:
-        found = read(root, path, schema, make)
+    def load(path: Path, schema: str, make: MakeRecord) -> Any:
+        found = read(root, path, schema, make, rules)
         errors.extend(found.errors)
         record = found.record
         if found.texts is not None:
             texts[found.texts.origin.path] = found.texts
         if record is None:
-            absent[schema].add(_slug_of(path, schema))
+            absent[schema].add(slug_of(path, schema))
         return record
 
     phases = [load(path, "phase", _make_phase) for path in sorted((root / PHASES_DIR).glob("*.md"))]
@@ -113,7 +100,7 @@ def read_content(root: Path, cache: LoadCache | None = None) -> Loaded:
                 continue
             cases.append(load(index, "etude-de-cas", _make_case))
     paths = [load(path, "parcours", _make_path) for path in sorted((root / PATHS_DIR).glob("*.md"))]
-    glossary = load_glossary(root, errors)
+    glossary = load_glossary(root, errors, rules)
     if not phases:
         errors.append(ContentError(PHASES_DIR, 1, 1, "", "aucune phase trouvée : le dossier phases/ doit contenir "
                                                          "les fichiers des phases."))
@@ -127,66 +114,8 @@ def read_content(root: Path, cache: LoadCache | None = None) -> Loaded:
     return Loaded(content, tuple(errors), {kind: frozenset(slugs) for kind, slugs in absent.items()}, texts)
 
 
-def _slug_of(path: Path, schema: str) -> str:
-    """A case study is named by its folder, any other record by its file (`methods/index.md`
-    is a sheet named « index »)."""
-    return path.parent.name if schema == "etude-de-cas" else path.stem
-
-
 def _display(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
-
-
-@dataclass(frozen=True)
-class FileRead:
-    """What reading one content file gave: its record, or the errors that kept it out."""
-
-    record: Any = None
-    errors: tuple[ContentError, ...] = ()
-    texts: FileTexts | None = None  # the contributor's texts, for the link check
-
-
-def read_file(root: Path, path: Path, schema: str, make) -> FileRead:
-    """Read, check and model one content file."""
-    display = _display(root, path)
-    slug = _slug_of(path, schema)
-    if not is_slug(slug):
-        return FileRead(errors=(ContentError(display, 1, 1, "", slug_advice(slug)),))
-    reserved = reserved_name(schema, slug)
-    if reserved:
-        return FileRead(errors=(ContentError(display, 1, 1, "", reserved),))
-    too_big = oversized_content_file(path, display)
-    if too_big:  # not even read
-        return FileRead(errors=(too_big,))
-    try:
-        doc = read_source(path, display)
-    except FrontMatterError as exc:
-        return FileRead(errors=(exc.error,))
-    origin = Origin(doc.path, doc.locations, doc.body_line, doc.data)
-    file_texts = FileTexts(origin, doc.body)
-    placeholders = placeholder_errors(doc, file_texts)
-    schema_errors = validate_document(doc, schema)
-    found = without_placeholder_fields(schema_errors, placeholders) + placeholders + too_long_lists(doc)
-    if schema == "fiche" and not schema_errors:
-        found += impossible_sheet_values(doc) + workshop_rules(doc) + keyword_problems(doc)
-    found += text_problems(file_texts)
-    if schema == "fiche":
-        found += missing_sheet_sections(display, doc.body, doc.body_line)
-    if schema == "etude-de-cas":
-        found += oversized_pictures(pictures_beside(path), root) + picture_problems(files_beside(path), root)
-    if found:
-        return FileRead(errors=tuple(found))
-    return FileRead(make(slug, doc, path, origin), texts=file_texts)
-
-
-def pictures_beside(index: Path) -> list[Path]:
-    """The pictures in a case study's folder, by name."""
-    return [p for p in files_beside(index) if p.suffix.lower() in IMAGE_SUFFIXES]
-
-
-def files_beside(index: Path) -> list[Path]:
-    """Every file in a case study's folder but its index.md, by name (each must be a picture)."""
-    return sorted(p for p in index.parent.iterdir() if p != index and p.is_file())
 
 
 def _make_phase(slug: str, doc: SourceDocument, path: Path, origin: Origin) -> Phase:

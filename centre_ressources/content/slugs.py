@@ -9,6 +9,9 @@ from functools import lru_cache
 # Ligatures are not decomposed by NFKD, so they are folded by hand.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Said of a keyword or a glossary term whose slug (its anchor) would be empty.
+WITHOUT_LETTER = ("n'a ni lettre latine ni chiffre : son adresse, faite de ses lettres sans accents et de ses "
+                  "chiffres, serait vide ; écrivez-y au moins une lettre (accentuée ou non) ou un chiffre.")
 
 
 # The same few titles (sections, keywords) are slugified tens of thousands of times in a build

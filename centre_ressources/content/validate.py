@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from centre_ressources.checks.suggestions import did_you_mean
 from centre_ressources.content.examples import example_lines, is_block, resolve, with_example
 from centre_ressources.content.frontmatter import SourceDocument
 from centre_ressources.content.schemas import is_valid, load_schema, validator
 from centre_ressources.errors import ContentError
+from centre_ressources.suggestions import did_you_mean
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

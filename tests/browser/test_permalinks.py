@@ -9,9 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from centre_ressources.catalogue import link
-from centre_ressources.content.load import load_content
 from centre_ressources.errors import ContentErrors
-from centre_ressources.pipeline import build_catalogue, generate
+from centre_ressources.pipeline import build_catalogue, generate, load_content
 from centre_ressources.publish.redirects import redirect_pages
 from support.browser import serve_directory
 from support.project import FIXTURES, PROJECT, copy_project, run_mkdocs

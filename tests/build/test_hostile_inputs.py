@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from centre_ressources.checks.limits import MAX_CONTENT_FILE_BYTES, MAX_LIST_ITEMS, MAX_PICTURE_BYTES
+from centre_ressources.checks.limits import MAX_LIST_ITEMS, MAX_PICTURE_BYTES
+from centre_ressources.content.file_size import MAX_CONTENT_FILE_BYTES
 from centre_ressources.pipeline import generate
 from support.edits import edit, errors_of
 from support.project import copy_project, run_cli, run_mkdocs

@@ -7,9 +7,8 @@ import shutil
 import pytest
 
 from centre_ressources.catalogue import link
-from centre_ressources.content.load import load_content
 from centre_ressources.errors import ContentErrors
-from centre_ressources.pipeline import generate
+from centre_ressources.pipeline import generate, load_content
 from support.project import FIXTURES, PROJECT
 
 

@@ -13,10 +13,9 @@ import pytest
 
 from centre_ressources import urls
 from centre_ressources.catalogue import link
-from centre_ressources.content.load import load_content
 from centre_ressources.content.records import Actor, ChronologyEntry
 from centre_ressources.errors import ContentErrors
-from centre_ressources.pipeline import build_catalogue
+from centre_ressources.pipeline import build_catalogue, load_content
 from centre_ressources.publish.sanitize import sanitize_html
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
 from centre_ressources.render.pictures.actor_map import NO_LINKS, UNDOCUMENTED, actor_map

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from centre_ressources.catalogue import link
-from centre_ressources.content.load import load_content
+from centre_ressources.pipeline import load_content
 
 
 def check_content_properties(root):

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from centre_ressources.catalogue import Catalogue, link
-from centre_ressources.content.load import Content, load_content
+from centre_ressources.content.load import Content
 from centre_ressources.content.records import Origin
+from centre_ressources.pipeline import load_content
 from support.project import FIXTURES
 
 HOSTILE = (

@@ -3,8 +3,8 @@ import shutil
 import pytest
 
 from centre_ressources.catalogue import link
-from centre_ressources.content.load import load_content
 from centre_ressources.errors import ContentErrors
+from centre_ressources.pipeline import load_content
 from support.content_checks import check_content_properties
 from support.project import FIXTURES
 

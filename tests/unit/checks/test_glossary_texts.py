@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from centre_ressources.checks.per_file import file_problems
 from centre_ressources.content.glossary import load_glossary
 
 
@@ -13,7 +14,7 @@ def test_a_definition_is_checked_like_any_contributed_text(tmp_path):
         "  - terme: autre terme\n"
         "    definition: \"Une définition fictive {: .md-button } avec un attribut.\"\n", encoding="utf-8")
     errors: list = []
-    assert load_glossary(tmp_path, errors) == ()
+    assert load_glossary(tmp_path, errors, file_problems) == ()
     found = sorted(error.format() for error in errors)
     assert [line.split(" : ")[0] for line in found] == ["glossary.yml:3:1", "glossary.yml:3:1", "glossary.yml:5:1"]
     assert "U+E000" in found[0] + found[1] and "<div>" in found[0] + found[1]

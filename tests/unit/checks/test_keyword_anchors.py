@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from centre_ressources.checks.keywords import keyword_problems
+from centre_ressources.checks.per_file import file_problems
 from centre_ressources.content.frontmatter import parse_document
 from centre_ressources.content.glossary import check_glossary, load_glossary
 
@@ -33,7 +34,7 @@ def _glossary(tmp_path, entry: str):
         "termes:\n  - terme: terme fictif\n    definition: Une définition fictive assez longue.\n" + entry,
         encoding="utf-8")
     errors: list = []
-    terms = load_glossary(tmp_path, errors)
+    terms = load_glossary(tmp_path, errors, file_problems)
     assert errors == []
     return [error.format() for error in check_glossary(terms, {})]
 

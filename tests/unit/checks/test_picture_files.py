@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from centre_ressources.checks.picture_files import picture_problems
-from centre_ressources.content.load import files_beside, pictures_beside
+from centre_ressources.content.reading import files_beside, pictures_beside
 from support.bad_inputs.corpus import TINY_PNG
 
 GENUINE = {

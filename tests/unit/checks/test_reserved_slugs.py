@@ -9,8 +9,8 @@ import pytest
 
 from centre_ressources import urls
 from centre_ressources.catalogue import link
-from centre_ressources.content.load import read_content
 from centre_ressources.errors import ContentErrors
+from centre_ressources.pipeline import read_checked
 from support.project import FIXTURES
 
 KINDS = ("phase", "fiche", "etude-de-cas", "parcours")
@@ -39,7 +39,7 @@ def mini(tmp_path):
 ])
 def test_a_file_named_as_an_index_page_is_refused_at_its_first_line(mini, copied, named, served, whose):
     shutil.copy(mini / copied, mini / named)
-    errors = [error.format() for error in read_content(mini).errors]
+    errors = [error.format() for error in read_checked(mini).errors]
     assert errors == [
         f"{named}:1:1 : le nom « index » est réservé : l'adresse {served} est celle {whose}, et ce contenu n'y "
         "serait jamais publié ; renommez le fichier (d'après son titre, par exemple)."]
@@ -48,14 +48,14 @@ def test_a_file_named_as_an_index_page_is_refused_at_its_first_line(mini, copied
 def test_a_phase_file_named_index_is_refused(mini):
     text = (mini / "phases/seconde.md").read_text(encoding="utf-8").replace("numero: 2", "numero: 3")
     (mini / "phases/index.md").write_text(text, encoding="utf-8")
-    [error] = read_content(mini).errors
+    [error] = read_checked(mini).errors
     assert error.format().startswith("phases/index.md:1:1 : le nom « index » est réservé : l'adresse /demarche/ "
                                      "est celle de la page de la démarche")
 
 
 def test_a_case_folder_named_as_the_comparison_page_is_refused(mini):
     shutil.copytree(mini / "case_studies/vallee-exemple", mini / "case_studies/comparaison")
-    [error] = read_content(mini).errors
+    [error] = read_checked(mini).errors
     assert error.format() == (
         "case_studies/comparaison/index.md:1:1 : le nom « comparaison » est réservé : l'adresse "
         "/etudes-de-cas/comparaison/ est celle de la page qui compare les études de cas, et ce contenu n'y serait "
@@ -70,7 +70,7 @@ def _write_aliases(mini, path: str, aliases: str) -> None:
 
 def _aliases(mini, path: str, aliases: str) -> list[str]:
     _write_aliases(mini, path, aliases)
-    loaded = read_content(mini)
+    loaded = read_checked(mini)
     assert loaded.errors == ()
     with pytest.raises(ContentErrors) as caught:
         link(loaded.content)
