@@ -24,6 +24,7 @@ from centre_ressources.content.records import EtudeDeCas, Fiche, Parcours, Phase
 from centre_ressources.content.texts import FileTexts
 from centre_ressources.downloads.listing import find_downloads
 from centre_ressources.errors import ContentError, ContentErrors
+from centre_ressources.publish.open_data import page_context as open_data_page
 from centre_ressources.render.deferred import DeferredParts
 from centre_ressources.render.pages import RenderedSite, render_site
 
@@ -128,7 +129,8 @@ def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None
     cases_dir = (root / CASES_DIR).resolve()  # resolved once, not once per case
     case_dirs = {case.slug: str(cases_dir / case.slug) for case in catalogue.cases}
     site = render_site(catalogue, case_dirs, site_url=site_url, downloads=find_downloads(downloads_dir, in_pack),
-                       link_terms=link_terms, deferred=deferred, frame_contributions=frame_contributions)
+                       link_terms=link_terms, deferred=deferred, frame_contributions=frame_contributions,
+                       open_data=open_data_page())
     absent_pages = {page(slug) for kind, page in ABSENT_PAGES.items() for slug in checked.absent.get(kind, ())}
     try:
         check_contributed_links(catalogue, checked.texts, site, root / DOCS_DIR, absent_pages)

@@ -21,7 +21,7 @@ import markdown
 from markdown.extensions.toc import TocExtension
 
 from centre_ressources.content.contributed_markup import as_browser_reads
-from centre_ressources.content.markdown_code import mask_code
+from centre_ressources.content.markdown_code import SITE_EXTENSIONS, mask_code
 from centre_ressources.content.records import Origin
 from centre_ressources.content.slugs import heading_slug
 from centre_ressources.content.texts import FileTexts, line_within
@@ -55,7 +55,6 @@ def page_anchors(markdown_text: str) -> set[str]:
 @cache
 def _page_reader() -> markdown.Markdown:
     from centre_ressources.render.contributed import ContributedExtension
-    from centre_ressources.render.fragments import SITE_EXTENSIONS
 
     return markdown.Markdown(extensions=[*SITE_EXTENSIONS, TocExtension(slugify=heading_slug), ContributedExtension()])
 

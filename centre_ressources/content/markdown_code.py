@@ -26,6 +26,12 @@ from xml.etree import ElementTree
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+# The Markdown extensions of mkdocs.yml but `toc` and the site's own (render/contributed.py):
+# the site's reading of a text, shared by content (code), render (fragments) and checks
+# (anchors); tests/unit/render/test_fragments.py holds it to mkdocs.yml.
+SITE_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
+                   "pymdownx.details", "pymdownx.superfences")
+
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -194,8 +200,6 @@ class _CodeSpans(Treeprocessor):
 
 @cache
 def _span_reader() -> tuple[Markdown, _CodeSpans]:
-    from centre_ressources.render.fragments import SITE_EXTENSIONS  # the site's, as mkdocs.yml lists them
-
     reader = Markdown(extensions=list(SITE_EXTENSIONS))
     spans = _CodeSpans(reader)
     reader.treeprocessors.register(spans, "centre_ressources_code_spans", 1)

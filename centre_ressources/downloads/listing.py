@@ -11,34 +11,12 @@ environment variable below (MkDocs runs in a child process).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from centre_ressources import urls
+from centre_ressources.render.inputs import Download, Downloads
 
 DOWNLOADS_VARIABLE = "CENTRE_RESSOURCES_TELECHARGEMENTS"
-
-
-@dataclass(frozen=True)
-class Download:
-    src_uri: str  # where the file is published, e.g. telechargements/fiche-x.pdf
-    path: str  # absolute path of the file to copy
-    size: int  # bytes
-
-
-@dataclass(frozen=True)
-class Downloads:
-    files: dict[str, Download] = field(default_factory=dict)  # src_uri -> file
-    in_pack: bool = False  # this build is the offline pack (which does not hold itself)
-
-    def get(self, src_uri: str) -> Download | None:
-        return self.files.get(src_uri)
-
-    def __bool__(self) -> bool:
-        return bool(self.files)
-
-
-NONE = Downloads()
 
 
 def find_downloads(folder: Path | str | None, in_pack: bool = False) -> Downloads:
@@ -54,10 +32,3 @@ def find_downloads(folder: Path | str | None, in_pack: bool = False) -> Download
         src_uri = f"{urls.DOWNLOADS_DIR}/{path.name}"
         files[src_uri] = Download(src_uri, str(path), path.stat().st_size)
     return Downloads(files, in_pack)
-
-
-def format_size(size: int) -> str:
-    """A file size as a French reader expects it: `840 ko`, `2,4 Mo`."""
-    if size < 1000 * 1000:
-        return f"{max(1, round(size / 1000))} ko"
-    return f"{size / 1000 / 1000:.1f} Mo".replace(".", ",")

@@ -27,6 +27,7 @@ from centre_ressources.pipeline import (
     generate,
 )
 from centre_ressources.preview.dependencies import WholeBuild, only_generated, plan
+from centre_ressources.publish.open_data import page_context as open_data_page
 from centre_ressources.render.deferred import DeferredParts
 from centre_ressources.render.pages import GeneratedPages, RenderedSite, link_glossary_terms, render_site
 
@@ -105,7 +106,8 @@ class PreviewSession:
         case_dirs = {case.slug: str(cases_dir / case.slug) for case in new.cases}
         downloads = find_downloads(self.downloads_dir, self.in_pack)
         fresh = render_site(new, case_dirs, site_url=self.site_url, downloads=downloads, link_terms=False,
-                            deferred=self.deferred, frame_contributions=self.frame_contributions)
+                            deferred=self.deferred, frame_contributions=self.frame_contributions,
+                            open_data=open_data_page())
         if fresh.nav != site.nav:
             raise WholeBuild("navigation modifiée")
         added = tuple(uri for uri in fresh.pages if uri not in site.pages)

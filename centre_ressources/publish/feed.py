@@ -3,7 +3,7 @@
 Every date comes from the content (`mise_a_jour`), never from the clock, so two builds of
 the same sources give the same file. Entry ids are the permanent addresses of the pages.
 Written by ElementTree, which escapes; every text and attribute first loses the characters
-XML cannot hold (publish/characters.py), so the feed parses whatever a title contains.
+XML cannot hold (characters.py), so the feed parses whatever a title contains.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
-from centre_ressources.publish.characters import clean_line, clean_text
+from centre_ressources.characters import clean_line, clean_text
 from centre_ressources.publish.open_data import LICENCE
 
 ATOM = "http://www.w3.org/2005/Atom"

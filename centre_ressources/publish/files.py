@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
+from centre_ressources.characters import encodable
 from centre_ressources.content.schemas import SCHEMA_NAMES, schema_text
 from centre_ressources.publish import open_data
-from centre_ressources.publish.characters import encodable
 from centre_ressources.publish.feed import atom_feed
 from centre_ressources.publish.form_choices import contribution_choices
 from centre_ressources.publish.redirects import redirect_pages

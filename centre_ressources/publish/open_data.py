@@ -14,9 +14,9 @@ from typing import Any
 
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
+from centre_ressources.characters import clean_line
 from centre_ressources.content.records import EtudeDeCas, Fiche
 from centre_ressources.content.sections import split_sections
-from centre_ressources.publish.characters import clean_line
 
 # Semantic versioning of the exported format: a new optional field raises the minor number,
 # a removed or renamed field the major one. Keep the JSON Schemas' "version" in step.

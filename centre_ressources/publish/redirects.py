@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
+from centre_ressources.characters import clean_line
 from centre_ressources.content.slugs import is_slug
-from centre_ressources.publish.characters import clean_line
 
 
 @dataclass(frozen=True)

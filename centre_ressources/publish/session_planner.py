@@ -23,8 +23,8 @@ from typing import Any
 
 from centre_ressources import urls
 from centre_ressources.catalogue import Catalogue
+from centre_ressources.characters import encodable
 from centre_ressources.content.records import Fiche, material_name
-from centre_ressources.publish.characters import encodable
 from centre_ressources.render.pictures.qrcode import qr_svg
 
 RECEIVER = "window.CRAtelier.recevoir"  # defined by docs/assets/javascripts/atelier.js

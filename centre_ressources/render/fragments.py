@@ -26,14 +26,10 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from centre_ressources import urls
+from centre_ressources.content.markdown_code import SITE_EXTENSIONS
 from centre_ressources.render.contributed import ContributedExtension
 from centre_ressources.render.pictures.markup import Html
 from centre_ressources.render.plain_text import without_private_use
-
-# The Markdown extensions of mkdocs.yml, less `toc` (a fragment holds no heading of the page)
-# and with the contributed one treating the whole text (contributed.py).
-SITE_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
-                   "pymdownx.details", "pymdownx.superfences")
 
 # Characters that inline Markdown, HTML or an attribute list can read, and a hard line break.
 _MARKUP = re.compile(r"[\\`*_\[\]!<>&{}]| {2,}\n|\t")
@@ -103,6 +99,7 @@ def served_link(page_uri: str, target: str) -> str:
 def _reader() -> tuple[markdown.Markdown, _PageLinks]:
     """One Markdown reader for every fragment of a build (reset before each), and its link
     rewriter, run last (priority 1), once the inline patterns have made the links."""
+    # a fragment holds no heading of the page (no `toc`); the contributed extension treats the whole text
     reader = markdown.Markdown(extensions=[*SITE_EXTENSIONS, ContributedExtension(whole=True)])
     links = _PageLinks(reader)
     reader.treeprocessors.register(links, "centre_ressources_links", 1)

@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import jinja2
 
@@ -19,9 +20,6 @@ from centre_ressources.catalogue import CaseMoment, Catalogue
 from centre_ressources.content.records import DEFAULT_START, Fiche, clock_minutes
 from centre_ressources.content.sections import REQUIRED_SHEET_SECTIONS, Section, split_sections
 from centre_ressources.content.slugs import slugify
-from centre_ressources.downloads.listing import NONE as NO_DOWNLOADS
-from centre_ressources.downloads.listing import Downloads, format_size
-from centre_ressources.publish import open_data
 from centre_ressources.render import contributed
 from centre_ressources.render.comparison import COMPARED_CASES_LIMIT, MIN_CASES, compare_by_phase
 from centre_ressources.render.deferred import DeferredParts
@@ -31,6 +29,7 @@ from centre_ressources.render.front_matter import front_matter
 from centre_ressources.render.glossary_links import TermMatcher, link_terms
 from centre_ressources.render.html_blocks import html_block
 from centre_ressources.render.html_links import LINKS
+from centre_ressources.render.inputs import NO_DOWNLOADS, Downloads
 from centre_ressources.render.keywords import keyword_chips, keyword_index
 from centre_ressources.render.pictures.actor_map import actor_map
 from centre_ressources.render.pictures.markup import Html, as_markdown_block
@@ -101,6 +100,13 @@ def format_group(participants) -> str:
     if participants.min == participants.max:
         return f"{participants.min} personnes"
     return f"{participants.min} à {participants.max} personnes"
+
+
+def format_size(size: int) -> str:
+    """A file size as a French reader expects it: `840 ko`, `2,4 Mo`."""
+    if size < 1000 * 1000:
+        return f"{max(1, round(size / 1000))} ko"
+    return f"{size / 1000 / 1000:.1f} Mo".replace(".", ",")
 
 
 def escape_cell(text: str) -> str:
@@ -209,9 +215,10 @@ def navigation(catalogue: Catalogue) -> list:
 def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                 site_url: str | None = None, downloads: Downloads = NO_DOWNLOADS,
                 link_terms: bool = True, deferred: DeferredParts | None = None,
-                frame_contributions: bool = False) -> RenderedSite:
+                frame_contributions: bool = False, *, open_data: Mapping[str, Any]) -> RenderedSite:
     """`site_url` gives each sheet its permanent address and QR code (none without it);
     `downloads` are the files produced for this build (PDF, offline pack), published and linked;
+    `open_data`: what the open-data page shows (publish/open_data.page_context);
     `link_terms=False` leaves out the glossary links (`check` has no use for them);
     `deferred`, in a build, holds the pictures and glossary links that are put in place once
     Markdown has run (see deferred.py); without it the Markdown has them all;
@@ -245,7 +252,7 @@ def render_site(catalogue: Catalogue, case_dirs: dict[str, str] | None = None,
                related=catalogue.related(sheet), paths=catalogue.paths_by_sheet.get(sheet.slug, ()),
                address=sheet_address(site_url, sheet))
     render("keywords.md.j2", urls.KEYWORDS, keyword_index=keyword_index(catalogue.sheets))
-    render("opendata.md.j2", urls.OPEN_DATA, **open_data.page_context())
+    render("opendata.md.j2", urls.OPEN_DATA, **open_data)
     render("paths_index.md.j2", urls.PATHS)
     for path in catalogue.paths:
         render("path.md.j2", urls.path_page(path.slug), path=path)

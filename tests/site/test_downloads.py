@@ -9,9 +9,10 @@ import shutil
 import pytest
 
 from centre_ressources import urls
-from centre_ressources.downloads.listing import find_downloads, format_size
+from centre_ressources.downloads.listing import find_downloads
 from centre_ressources.pipeline import generate
 from centre_ressources.publish.sanitize import sanitize_html
+from centre_ressources.render.pages import format_size
 from centre_ressources.render.pictures.qrcode import qr_svg
 from support.project import FIXTURES
 

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from html import escape
 
-from centre_ressources.publish.characters import clean_line
+from centre_ressources.characters import clean_line
 
 # Level M recovers from about 15 % damage: enough for a creased or badly printed sheet while
 # keeping the modules large. The quiet zone of 4 modules is the one the standard asks for.

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from centre_ressources.catalogue import link
+from centre_ressources.characters import clean_line
 from centre_ressources.pipeline import load_content
-from centre_ressources.publish.characters import clean_line
 from centre_ressources.publish.feed import atom_feed
 from support.hostile import HOSTILE, hostile_catalogue
 from support.project import FIXTURES

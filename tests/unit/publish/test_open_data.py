@@ -9,8 +9,8 @@ import json
 
 import pytest
 
+from centre_ressources.characters import clean_line
 from centre_ressources.publish import open_data
-from centre_ressources.publish.characters import clean_line
 from centre_ressources.publish.files import each_published_file
 from support.hostile import FORMULA_STARTS, HOSTILE, hostile_catalogue, replaced_surrogates
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from centre_ressources.publish.characters import clean_line
+from centre_ressources.characters import clean_line
 from centre_ressources.publish.redirects import redirect_pages, redirects
 from support.hostile import hostile_catalogue
 

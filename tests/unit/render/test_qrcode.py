@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from centre_ressources.publish.characters import clean_line
+from centre_ressources.characters import clean_line
 from centre_ressources.render.pictures.qrcode import QUIET_ZONE, _dark_runs, qr_svg
 from support.hostile import HOSTILE
 
