@@ -1,8 +1,8 @@
 """Core of the resource centre: read, check, link and render the content, then publish it.
 
 Nothing in this package imports MkDocs, so it can be tested and reused on its own;
-`hooks/` is the only bridge to the MkDocs build. The stages, in the order content goes through
-them: content/, checks/, catalogue.py, render/, publish/ and downloads/ (README, Architecture).
+`hooks/` is the only bridge to the MkDocs build. Its stages import one way, downward: content/,
+catalogue.py, render/, checks/, publish/ and downloads/, pipeline.py (tests/unit/test_stage_imports.py).
 
 The public API, for scripts and other tools:
 
