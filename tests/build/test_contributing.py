@@ -122,7 +122,7 @@ def test_attr_list_event_handler_never_reaches_the_html(tmp_path):
     assert "from centre_ressources.site_build import SiteBuild" in hook
     patched.write_text(hook.replace(
         "from centre_ressources.site_build import SiteBuild",
-        "import centre_ressources.content.load as _load\n_load.text_problems = lambda *a: []\n"
+        "import centre_ressources.checks.per_file as _rules\n_rules.text_problems = lambda *a: []\n"
         "from centre_ressources.site_build import SiteBuild"), encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
