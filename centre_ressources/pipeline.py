@@ -1,4 +1,4 @@
-"""The whole core in one call: load -> validate -> model -> link -> render -> check links.
+"""The whole core in one call: read and judge each file -> link -> render -> check links.
 
 Every error that can be known is reported in one run: a file in error is left out and the
 others go on to the next checks (references, then the links written in the texts), each
@@ -44,7 +44,8 @@ class _Checked:
 
 
 def read_checked(root: Path, cache: FileReader | None = None) -> Loaded:
-    """Every content file read, each judged by the per-file rules (checks/per_file.py) as it is."""
+    """Every content file read, each judged by the per-file rules (checks/per_file.py) as it is:
+    content/ reads and models, checks/ judges, and this stage, above both, brings them together."""
     return read_content(root, file_problems, cache)
 
 
