@@ -1,14 +1,8 @@
 """Grow a catalogue to N items by copying its real sheets and case studies.
 
-The scenario of the scale issue: hundreds of maisons des associations document their
-communities of action, so the catalogue grows mostly in case studies (by default 90 % of the
-items), while method sheets stay comparatively few. Copies come in generations: generation g
-holds a copy of each sheet (slug `<slug>-copie-g`, title `<titre> (copie g)`) and copies of the
-case studies, cycling over the real ones. Every reference stays valid: a copied sheet's
-`fiches_liees` point to the same generation's copies; a copied case names, in its chronology,
-the sheets of one generation, taken in turn among all of them, the real sheets included, so
-that every sheet, real or copied, is used by many cases, as it would be. Aliases get the same
-suffix. The real files are left exactly as they are.
+Copies come in generations (slug `<slug>-copie-g`, title `<titre> (copie g)`), mostly case
+studies, as the network would write them. Every reference stays valid and every sheet, real or
+copied, is used by many cases, as it would be; the real files are left as they are.
 """
 
 from __future__ import annotations

@@ -1,18 +1,9 @@
 """`python -m benchmarks.plan_address [--racine DOSSIER] [--fois N]`: how long /atelier/ takes
-to open a plan carried in its address, in Chromium.
+to open a plan carried in its address, in headless Chromium.
 
-Builds the project (a temporary copy), serves it on 127.0.0.1 and opens /atelier/ in headless
-Chromium (Debian's) with:
-- no plan (the page's own time: its styles, Material's scripts and the planner's);
-- a plan at the limit of steps (`MAX_ITEMS` of docs/assets/javascripts/atelier/plan.js), made
-  of the built site's own sheets, one step per block (the most blocks, the longest address),
-  each with a duration for the session, and a title of the longest accepted length; opened
-  in a fresh browser, then again from the browser's storage (a second visit, no address);
-- a plan at the limit of characters (`MAX_ADDRESS`), its blocks naming sheets the site lacks;
-- an address of 360 000 characters, far over the limit.
-Each time runs from the navigation to the moment the page, drawn, answers again (the planner's
-list, or its message, shown; a frame later, the main thread free). The median of N runs is
-printed; the figures are in benchmarks/LISEZMOI.md (« Mon atelier »).
+Builds and serves a temporary copy, then opens /atelier/ with no plan, a plan at the limits of
+docs/assets/javascripts/atelier/plan.js (steps, then characters) and an address far over them;
+each time runs until the page, drawn, answers again. The cases are in benchmarks/LISEZMOI.md.
 """
 
 from __future__ import annotations

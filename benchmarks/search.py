@@ -1,18 +1,9 @@
 """What a visitor's browser loads for the search, on the grown site: Pagefind (the published
-site) against Material's search (built in the same run, as the reference it replaced).
+site) against Material's search, built in the same run as the reference.
 
-Each engine's site is built from the same copy and served on 127.0.0.1; headless Chromium
-(Debian's) opens a sheet page with an empty cache, then types each query of QUERIES in the
-header's search field. Counted, from Chromium's own figures (headers and bodies as sent by
-the server, which compresses nothing, as a plain static host):
-- the first page view: every byte, and those of the search (Material's whole index, its
-  worker and lunr; Pagefind's bundle);
-- each query, in a fresh browser context (cold cache, "all included"): the search's bytes of
-  the page view plus every byte after it until the results are shown.
-The top results of both engines are compared page by page (Material's first page must be
-among Pagefind's first three), a copy made by grow.py counting
-as its original (the copies have the same text, so their order among themselves is chance),
-and among the pages both engines index (Pagefind leaves out the listings of other pages).
+Headless Chromium opens a sheet with an empty cache, then types each query of QUERIES; it counts
+the bytes of the first view and of each first query, and compares both engines' top results
+(a copy made by grow.py counts as its original). The method is in benchmarks/LISEZMOI.md.
 """
 
 from __future__ import annotations

@@ -1,14 +1,9 @@
 """Lighthouse scores of three kinds of page, measured on a fresh build of the site.
 
-Usage (from scripts/lighthouse.sh): python tools/lighthouse/measure.py
-Builds the site into a temporary folder, serves it on 127.0.0.1 with text files compressed
-(gzip), as static hosts such as GitHub Pages serve them, runs Lighthouse (mobile profile,
-simulated throttling) in Debian's Chromium on the home page, a sheet and a case study, prints
-the scores and exits with 1 when one misses its target.
-
-The performance score moves from one run to the next with the load of the machine: each page
-is measured RUNS times (3 by default, `LIGHTHOUSE_RUNS` to change it) and the median kept, as
-Lighthouse's documentation advises.
+Run by scripts/lighthouse.sh: builds the site, serves it compressed as a static host would, runs
+Lighthouse (mobile profile) in Debian's Chromium on the home page, a sheet and a case study, and
+exits with 1 when a score misses its target. The performance score moves with the machine's
+load, so each page is measured RUNS times and the median kept, as Lighthouse advises.
 """
 
 from __future__ import annotations
