@@ -1,13 +1,9 @@
 """The site's public address and its repository's, from where it is deployed.
 
-What mkdocs.yml sets wins (`site_url` counts as unset while it is the example address it ships
-with); then the variables a maintainer sets for any host (`CENTRE_RESSOURCES_SITE_URL`,
-`CENTRE_RESSOURCES_REPO_URL`); then what the platform running the build says of itself:
-GitHub Actions (the repository from GITHUB_SERVER_URL and GITHUB_REPOSITORY, the Pages address
-from the workflow's `actions/configure-pages`, or else GitHub's default
-`https://<owner>.github.io/<repository>/`) and GitLab CI (CI_PAGES_URL, CI_PROJECT_URL).
-A fork deployed from its own repository thus prints its own addresses on every sheet, feed,
-sitemap and contribution link, with nothing edited.
+First what mkdocs.yml sets (its example `site_url` counts as unset), then the maintainer's
+variables (`CENTRE_RESSOURCES_SITE_URL`, `CENTRE_RESSOURCES_REPO_URL`), then what GitHub Actions
+or GitLab CI say of themselves: a fork deployed from its own repository prints its own
+addresses everywhere, with nothing edited.
 """
 
 from __future__ import annotations

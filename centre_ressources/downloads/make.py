@@ -1,12 +1,9 @@
 """Make the downloads of a build: a PDF of each sheet, a PDF kit per phase, the offline pack.
 
-The order matters, because the pages link to the files and the files are made from pages:
-1. a first build of the site, without downloads, is printed to PDF (sheets, then kits);
-2. the offline pack is built (with the PDF files, so that it holds them too) and zipped;
-3. the caller then builds the published site, told where the files are: it publishes them
-   and links to them (downloads.py), and MkDocs checks those links like any other.
-MkDocs runs in a child process through `run_mkdocs`, given by the caller (cli.py), so that
-this module never imports it.
+The order matters, because the pages link to the files and the files are made from pages: a
+first build is printed to PDF, then the offline pack is built (holding the PDFs), then the caller
+builds the published site, which links to them. MkDocs runs in a child process through
+`run_mkdocs`, given by the caller, so that this module never imports it.
 """
 
 from __future__ import annotations

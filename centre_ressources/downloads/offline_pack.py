@@ -1,23 +1,10 @@
 """The offline pack: the whole centre in a zip, to open from the file system without a connection.
 
-It is a second build of the same site with Material's offline plugin switched on (the
-environment variable below, read by mkdocs.yml): page addresses end in `.html`, since a
-folder has no index page under file://, and the search index is inlined into a script. The
-online build keeps its clean addresses.
-
-What the plugin leaves to the site, done by `hooks/offline.py` with the helpers here:
-- Each page's canonical link names its online address (`fiches/x/`), not its file in the pack.
-- Links written in raw HTML for the online site (`fiches/x/`) point to folders, which a file
-  system does not open as pages: they are pointed to the pack's files (`fiches/x.html`).
-- The search runs in a web worker, which Chromium refuses to start from a file:// page. The
-  plugin's answer is iframe-worker (squidfunk/iframe-worker), which it loads from unpkg.com;
-  the pack loads the same shim from its own files instead (npm package, offline/package.json),
-  so that no page requests a third-party host.
-- That shim starts the worker in an iframe with a short inline script naming the worker's
-  file:// address, which depends on where the pack is unzipped: no hash in the pages'
-  Content-Security-Policy can allow it. In the pack, the policy's script-src therefore allows
-  the site's own files and inline scripts; every other directive is kept. Contributed text
-  is sanitised before it reaches any page (sanitize.py), in the pack as online.
+A second build with Material's offline plugin on (addresses end in `.html`, the search index is
+inlined). The helpers here do what the plugin leaves: canonical links to the online address,
+raw-HTML links pointed to the pack's files, the iframe-worker shim loaded from the pack rather
+than unpkg.com, and a script-src allowing the pack's inline scripts (the shim's depends on where
+the pack is unzipped, so no hash can allow it; contributed text is sanitised as online).
 """
 
 from __future__ import annotations

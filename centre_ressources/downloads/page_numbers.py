@@ -1,13 +1,8 @@
 """Page numbers stamped on printed PDF pages with pypdf: « page 5 sur 24 », bottom right.
 
-Chromium numbers the pages of each document it prints, so a kit merged from sheets printed
-one by one would restart at 1 with each sheet. The sheets are therefore printed without
-numbers (printing.py's footer keeps only the title) and numbered here, once the final order
-of the pages is known: a sheet on its own, or a kit with its cover and blank pages.
-
-The text is drawn in Helvetica, one of the fonts every PDF reader has (the printed pages use
-Liberation Sans, which has its metrics), and marked as an artifact: a screen reader of the
-tagged PDF skips it, as it skips Chromium's own footer.
+Chromium restarts the numbers with each document it prints, so sheets are printed without them
+and numbered here once the final order is known (a sheet alone, or a kit with its cover). The
+text is in Helvetica, which every PDF reader has, and marked as an artifact that screen readers skip.
 """
 
 from __future__ import annotations

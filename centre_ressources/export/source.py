@@ -1,17 +1,9 @@
-"""The site as plain sources, for a builder that runs no hooks (Material without them, Zensical):
+"""The site as plain sources, for a builder that runs no hooks (Material without them, Zensical).
 
-    DOSSIER/
-      docs/                  the hand-written pages (their macros already rendered), the
-                             generated pages (JSON-LD and keywords in them), the assets, and
-                             the published files (open data, feed, schemas, redirects)
-      overrides/<builder>/   the theme overrides for each builder (theme.py)
-      mkdocs.yml             Material for MkDocs, without hooks nor Python callables
-      zensical.yml           Zensical (it reads the MkDocs format)
-      pages-generees.txt     the generated pages, which `centre-ressources finish` completes
-      parties-differees.json   and their pictures, which it puts in place (render/deferred.py)
-
-The export is written to a temporary folder beside DOSSIER and put in its place only once
-complete: a content error, or a refused file, leaves DOSSIER as it was.
+DOSSIER holds `docs/` (hand-written pages rendered, generated pages, assets, published files),
+`overrides/<builder>/` (theme.py), `mkdocs.yml`, `zensical.yml`, and the lists that
+`centre-ressources finish` completes (`pages-generees.txt`, `parties-differees.json`). It is
+written beside DOSSIER and moved in only once complete: an error leaves DOSSIER as it was.
 """
 
 from __future__ import annotations
