@@ -1,15 +1,9 @@
-"""Corrections to the HTML Material for MkDocs writes, so that every page is valid HTML.
+"""Corrections to the HTML Material for MkDocs (and Zensical) writes, so that every page is valid.
 
-The Nu Html Checker reports three errors in Material's own markup (9.x) and one more in
-Zensical's (0.0.x), and Lighthouse
-(axe-core's best-practice rules) a fourth defect: the search panel is a dialog without a
-name, which a screen reader announces as "dialog" and nothing more. They come from
-templates that cannot be overridden piecemeal: the page skeleton (`base.html`, which also
-names the hashed asset files of each Material release) and the navigation macro. Copying
-those templates would pin the site to one Material release, so the markup is corrected once
-written, by exact substitutions that change nothing when Material fixes them itself.
-
-Pure functions over HTML text; `publish/finish.py` applies them to every page of a written site.
+The defects (found by the Nu Html Checker and Lighthouse, e.g. the search dialog without a name)
+come from templates that cannot be overridden piecemeal; copying them would pin one Material
+release, so the written markup is corrected by exact substitutions that change nothing once the
+theme fixes them. Pure functions over HTML text, applied by `publish/finish.py`.
 """
 
 from __future__ import annotations

@@ -1,17 +1,10 @@
 """Material's side navigation drawn once for all the pages that are not in it.
 
-Material renders the whole navigation (a score of entries here) again for every page, about a
-millisecond each: most of what the theme's templates cost beyond the benchmark's floor, whose
-navigation has two entries (benchmarks/LISEZMOI.md). A sheet or a case study is not in the
-navigation, so nothing in it is active or current there: what the navigation shows depends
-only on the entries' titles, on their links as written from the page (relative links, the same
-for every page of a folder, and for pages of different folders at the same depth when the
-targets are elsewhere) and on whether the page hides it. Those are the key; a page in the
-navigation is drawn by Material as before. docs/overrides/main.html asks for the key and
-keeps what it drew under it.
-
-Duck-typed on MkDocs' navigation (items with `title`, and `url` or `children`): the link
-function comes from the hook (hooks/content.py), the same as Material's `url` filter.
+Material draws the whole navigation again for every page, most of what the theme costs beyond
+the benchmark's floor. On a sheet or a case study nothing in it is active, so what it shows
+depends only on the entries' titles, their links as written from the page, and whether the page
+hides it: that is the key docs/overrides/main.html asks for. Pages in the navigation are drawn
+by Material. Duck-typed on MkDocs' navigation; the link function comes from the hook.
 """
 
 from __future__ import annotations

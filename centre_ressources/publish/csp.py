@@ -1,12 +1,8 @@
 """The Content-Security-Policy of the published pages, written into each page as a <meta>.
 
-A static host cannot be relied on to send headers, so the policy travels with the page. It
-allows only the site's own files; the few inline scripts Material writes into each page (the
-colour scheme, the base URL) are allowed one by one by the SHA-256 hash of their exact text,
-computed once the page is written, so scripts never need 'unsafe-inline'. Inline <style>
-elements, should a page have any, are allowed the same way.
-
-Pure functions over HTML text; `hooks/csp.py` applies them to every page after the build.
+A static host cannot be relied on to send headers, so the policy travels with the page: only the
+site's own files, and each inline script or style Material writes allowed by the SHA-256 hash of
+its exact text, so nothing needs 'unsafe-inline'. Pure functions over HTML text.
 """
 
 from __future__ import annotations

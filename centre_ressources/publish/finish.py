@@ -1,20 +1,9 @@
-"""The steps run over a written site, whichever builder wrote it: the one place where the
-HTML is changed once the builder is done, in this order.
-
-1. The theme's markup corrected (centre_ressources/material/markup_fixes.py), on every page.
-2. For a builder without hooks (see `centre-ressources export`), each generated page gets
-   its pictures put in place (render/deferred.py), then its article sanitised: what the
-   MkDocs hook does to the converted Markdown of those pages before the layout.
-3. The Content-Security-Policy of every page, once its text is final: it hashes the inline
-   scripts and styles. Nothing after changes a page (Pagefind only reads them), so steps 1
-   to 3 are one reading and one writing of each page; under MkDocs, steps 1 and 3 are done
-   as each page is handed over, before it is written (`finish_page`), and only the other
-   HTML files (the 404 page) are read again.
-4. `sitemap.xml.gz` written again from `sitemap.xml`, without the build date.
-5. The search index (Pagefind, publish/search_index.py), over the final HTML.
-
-MkDocs runs this from hooks/written_site.py; another builder's output goes through
-`centre-ressources finish SITE`.
+"""The steps run over a written site, whichever builder wrote it, in this order: the theme's
+markup corrected; for a builder without hooks, the generated pages' pictures put in place and
+their article sanitised; the Content-Security-Policy, once the text is final; `sitemap.xml.gz`
+without the build date; the search index (Pagefind only reads the pages). Under MkDocs the
+first and third steps run as each page is handed over (`finish_page`, from
+hooks/written_site.py); another builder's output goes through `centre-ressources finish SITE`.
 """
 
 from __future__ import annotations

@@ -1,14 +1,9 @@
-"""Old addresses keep working: a renamed sheet, case or path lists its old slugs in `alias`,
-and each old address gets a small page that sends the visitor on to the new one.
+"""Old addresses keep working: each old slug in `alias` gets a small page sending on to the new one.
 
-A static host cannot be relied on for HTTP redirects, so each page redirects three ways:
-a script that keeps the #etape-N of a step link (a meta refresh would drop it), a meta
-refresh when scripts are off, and a visible link. Its canonical link names the new address
-for search engines. Written by us, so mkdocs-redirects is not needed.
-
-The target is only ever a path the build computed from two slugs, each checked against the
-slug pattern here again: no contributed text reaches the script, the refresh or the link but
-the title, escaped.
+A static host cannot be relied on for HTTP redirects, so each page redirects by a script (which
+keeps the #etape-N), a meta refresh and a visible link, with a canonical link to the new address.
+The target is only a path built from two slugs checked again here: no contributed text reaches
+it but the title, escaped.
 """
 
 from __future__ import annotations

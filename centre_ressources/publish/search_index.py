@@ -1,16 +1,9 @@
 """The published site's search index: Pagefind, run over the written HTML.
 
-Pagefind splits the index into small files (words, pages, filters), so that a visitor's
-browser loads only the parts a query needs, and none before the first search. What it
-indexes is set by the page template (docs/overrides/main.html): the article of each page
-marked `data-pagefind-body` (not the navigation), with its kind and phases as filters; the
-parts marked `data-search-exclude` (the printed address, the download links) and the
-heading permalinks are left out. French stemming comes from the pages' language, forced
-here so that a page without `lang` is indexed as French too.
-
-Run last, over the final pages, their Content-Security-Policy included (publish/finish.py):
-Pagefind reads the pages and does not change them. The binary ships in
-the `pagefind[bin]` wheel (`pagefind_bin`): no download at build time.
+Pagefind splits the index into small files, so that a browser loads only what a query needs,
+and nothing before the first search. What it indexes is marked by docs/overrides/main.html;
+French stemming is forced here for pages without `lang`. It runs last (publish/finish.py) and
+only reads the pages; the binary ships in the `pagefind[bin]` wheel, so nothing is downloaded.
 """
 
 from __future__ import annotations

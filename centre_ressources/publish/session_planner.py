@@ -1,17 +1,10 @@
 """The data of the session planner (/atelier/): what it needs of each sheet, as small scripts.
 
-The planner runs in the offline pack too, opened from file://, where a page cannot fetch a
-JSON file: each file is a classic script that hands its data to the planner
-(`window.CRAtelier.recevoir(...)`), loaded by a <script> element, which file:// allows. One
-short index names every sheet (title, duration) for the planner's list; the steps,
-materials and QR code of a sheet live in its own file, loaded only when a plan holds it, so
-that what a visitor downloads grows with her plan, not with the catalogue.
-
-The instructions are Markdown written by contributors; the planner shows them as text only
-(textContent), so they are handed over as paragraphs and lists of plain text. The data is one
-JSON literal, written by json.dumps: no contributed string can end it, and its line and
-paragraph separators and its "</" are escaped too, for an older parser or a file pasted
-into a page.
+The planner runs from file:// too, where a page cannot fetch JSON, so each file is a classic
+script handing its data to `window.CRAtelier.recevoir(...)`. A short index names every sheet; a
+sheet's own file loads only when a plan holds it, so downloads grow with the plan, not the
+catalogue. Instructions go as plain text, in one JSON literal that no contributed string can
+end ("</" and the line separators escaped too).
 """
 
 from __future__ import annotations

@@ -1,15 +1,9 @@
 """The sitemap, checked, and its compressed copy, made reproducible.
 
-The theme's template writes `sitemap.xml` (docs/overrides/sitemap.xml, Zensical's in
-zensical/overrides/): addresses the builder made from the pages' paths, and the pages' dates.
-Before it is compressed, it is read back with an XML parser: a sitemap that does not parse,
-holds an element the sitemap protocol does not define (an injected one) or a <lastmod> that
-is not a date stops the build rather than being published.
-
-MkDocs stamps `sitemap.xml.gz` with the build date (gzip header mtime), so two builds of the
-same sources differ. Here the stamp is the latest <lastmod> of the sitemap itself, which the
-theme's sitemap template takes from the content (`mise_a_jour`), or 0 ("no date", allowed
-by the gzip format) when no page has a date.
+`sitemap.xml`, written by the theme's template, is parsed back before it is compressed: one that
+does not parse, holds an element the protocol does not define or a <lastmod> that is not a date
+stops the build. `sitemap.xml.gz` is stamped with the latest <lastmod> (or 0) rather than the
+build date, so that two builds of the same sources are identical.
 """
 
 from __future__ import annotations

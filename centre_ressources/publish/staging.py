@@ -1,11 +1,9 @@
 """The published files of one build: the large ones written to a temporary folder for the
 build to copy, the small ones handed over as text.
 
-Held in memory until the end of the build, the open data of a large catalogue would weigh on
-the build's peak; written out one by one and let go, it costs only the disk. The small files
-(the session planner's data of each sheet, a few kilobytes) are many: writing each to the
-temporary folder for the builder to copy it again cost more than holding them. A file of
-`docs/` at the same address as a generated one is refused: one of them would silently win.
+The open data of a large catalogue would weigh on the build's peak if held in memory, so it is
+written out and let go; the planner's many small files cost less held than copied twice. A file
+of `docs/` at the address of a generated one is refused: one of them would silently win.
 """
 
 from __future__ import annotations
