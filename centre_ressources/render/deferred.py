@@ -1,17 +1,10 @@
 """Parts of the generated pages that are put in place after Markdown has run, in the build.
 
-Markdown gains nothing from reading them and they were a good part of the build time with
-thousands of pages (see benchmarks/LISEZMOI.md):
-- the pictures drawn from the data (actor map, timeline, phase cycle) are finished HTML, yet
-  Markdown and MkDocs parse every raw HTML block of a page with Python's HTML parser, twice;
-- the glossary links, a dozen or more per page, each went through Markdown's inline link and
-  attribute-list processing and MkDocs's link rewriting, for a target the build itself wrote;
-- the parts of the sheets and case studies that their templates write as HTML (lists, tables,
-  steps: html_blocks.py, fragments.py).
-
-So, in a build, a picture or an HTML part is a placeholder paragraph and a glossary term is its
-text between private-use characters (never typed by anyone); `restore` writes the final HTML
-into the page once converted. The core's tests keep the plain Markdown form.
+Markdown gains nothing from reading them and they were costly at thousands of pages: the
+pictures drawn from the data, the glossary links, and the HTML parts of the sheets and case
+studies (html_blocks.py). So a picture or an HTML part is a placeholder paragraph, and a glossary
+term its text between private-use characters; `restore` writes the final HTML once converted.
+The core's tests keep the plain Markdown form.
 """
 
 from __future__ import annotations

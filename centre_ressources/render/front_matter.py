@@ -1,12 +1,9 @@
 """The front matter of a generated page: data written by a YAML serializer, never text.
 
-A template calls `front_matter(title=…, description=…, …)` with values, contributed ones
-among them; each is written as one double-quoted YAML string (line breaks and control
-characters escaped), so that no value can close its string, add a key, or end the header.
-
-MkDocs' themes (Material's, Zensical's) write a page's title and description into the HTML
-as they are: both are handed over as HTML text, escaped here (`HTML_FIELDS`). Every other
-field is plain data for the project's own overrides, which escape what they write.
+Each value, contributed ones among them, is one double-quoted YAML string, so that none can
+close its string, add a key or end the header. The themes write the title and description into
+the HTML as they are, so those two are escaped here (`HTML_FIELDS`); the project's own overrides
+escape the other fields themselves.
 """
 
 from __future__ import annotations

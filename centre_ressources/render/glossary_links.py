@@ -1,17 +1,10 @@
 """Link the first occurrence of each glossary term in a page's Markdown to its glossary entry.
 
-Written by hand rather than with a Markdown plugin: the core must work on the Markdown text
-(it knows nothing of MkDocs or of the HTML), and the rules are few and specific:
-- only running text is touched: never the front matter, headings, code (fenced or inline),
-  links and images, raw HTML lines, admonition titles, attribute lists or bare addresses; in
-  the parts a template writes as HTML (html_blocks.py), the text between the tags, outside
-  links, headings, code and admonition titles;
-- matching ignores case (« Communauté d'action » and « communauté d'action »), except for
-  acronyms (« PAT » is not « pat »), accepts both apostrophes (' and ’), any spacing and a
-  single line break between words, and an elision before the term (« l'objectif »);
-- other forms (plurals, variants) are those the glossary data lists for each term;
-- each term is linked once per page, at its first occurrence in running text; the longest
-  form wins where two overlap (« groupe de pilotage local » before « groupe de pilotage »).
+Written by hand rather than as a Markdown plugin: the core works on the Markdown text, and the
+rules are few and specific. Only running text is touched (never front matter, headings, code,
+links, raw HTML lines, admonition titles, addresses); matching ignores case but not for acronyms,
+accepts both apostrophes, any spacing and an elision; each term is linked once per page, the
+longest form winning where two overlap.
 """
 
 from __future__ import annotations

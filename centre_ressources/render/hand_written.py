@@ -1,11 +1,9 @@
-"""The hand-written pages of docs/ that ask for it (`render_macros: true` in their front matter)
-are Jinja templates, their variables filled in by the build and by the export.
+"""The hand-written pages of docs/ that ask for it (`render_macros: true`) are Jinja templates,
+their variables filled in by the build and by the export.
 
-Rendered in Jinja's immutable sandbox with plain values only (texts, numbers, and groups of
-them: `config.repo_url`, `config.extra.<name>`, `page.url`, and each variable by its own name):
-a page's Jinja reaches no Python object, no function, no configuration object, so no name a
-contribution could write leads anywhere. Contributed text itself is never rendered as Jinja:
-generated pages never carry the switch, and only docs/ (maintainers' files) can.
+Rendered in Jinja's immutable sandbox with plain values only, so a page's Jinja reaches no
+Python object. Contributed text is never rendered as Jinja: only docs/ (maintainers' files)
+can carry the switch.
 """
 
 from __future__ import annotations

@@ -1,14 +1,10 @@
-"""The parts of a generated page written as HTML by its template (fragments.py says why), kept
-recognisable in the page's Markdown until the page is handed over.
+"""The parts of a generated page written as HTML by its template, kept recognisable in the
+page's Markdown until the page is handed over.
 
-A template wraps such a part in `{% filter html_block %}`: the part is then framed by two
-private-use characters (never typed by anyone), each on its own line. The glossary linker reads
-the text between its tags (glossary_links.py); the preview compares pages with them. Then:
-- `as_markdown`: the frames removed, each part a raw HTML block, which any builder renders
-  (the core's tests and `check` read this form);
-- `place_blocks`: each part left to `DeferredParts` (deferred.py), in a build or an export, so
-  that Markdown never reads it.
-A part holds no heading: headings stay Markdown, for the builder's table of contents.
+`{% filter html_block %}` frames a part with two private-use characters, each on its own line;
+the glossary linker and the preview read them. `as_markdown` turns each into a raw HTML block
+(tests and `check`); `place_blocks` leaves it to `DeferredParts` (deferred.py), so Markdown never
+reads it. A part holds no heading: headings stay Markdown, for the table of contents.
 """
 
 from __future__ import annotations

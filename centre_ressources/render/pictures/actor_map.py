@@ -1,14 +1,9 @@
 """The map of a community of action, drawn from its case study's data at build time.
 
-From top to bottom, as the approach builds it: the question stratégique essentielle, the
-objectifs de transformation that break it down, the action categories, and the actors with
-their roles. It is semantic HTML (headings and lists) that the stylesheet
-`docs/assets/stylesheets/figures.css` lays out as a diagram: a screen reader, a printer and a
-phone read the same information the picture shows.
-
-The map draws only what the data says: an empty level reads "non documenté"; an actor sits
-under an action category only when the case study says so (`acteurs[].categories`), and the
-others are shown together, with a note when the data links no actor to any category.
+Top to bottom, as the approach builds it: the strategic question, the transformation objectives,
+the action categories and the actors with their roles, as semantic HTML that figures.css lays
+out as a diagram. It draws only what the data says: an empty level reads "non documenté", and an
+actor sits under a category only when the case study says so.
 """
 
 from __future__ import annotations

@@ -1,13 +1,9 @@
 """A small HTML builder for the pictures drawn at build time (actor map, timeline, phase cycle).
 
-Written by hand rather than with a template engine: the pictures are a few nested elements
-whose text comes from contributed data, and two rules matter more than layout:
-- every piece of text is escaped (contributed text can never become markup);
-- the result is a raw HTML block inside the Markdown of a page, so it has no blank line (which
-  would end the block) and every line starts with a tag: the glossary linker (terms.py) leaves
-  such lines alone, and would otherwise write Markdown links that raw HTML does not render.
-
-The elements and attributes used are those the sanitiser (sanitize.py) keeps.
+By hand rather than with a template engine: the pictures are a few elements of contributed text,
+and two rules matter. Every text is escaped; the result, a raw HTML block in a page's Markdown,
+has no blank line and starts every line with a tag, so the glossary linker leaves it alone.
+It uses only the elements and attributes the sanitiser (publish/sanitize.py) keeps.
 """
 
 from __future__ import annotations

@@ -1,14 +1,9 @@
 """The phases of a community of action drawn as a cycle, with its feedback loops.
 
-The source article presents the phases in order but says they are meant to work through
-« logiques de rétroaction »: the picture draws the order as solid arrows (the last phase
-leading back to the first) and the way back from each phase to the one before as dashed
-arrows. Each phase links to its page.
-
-The phases are an ordered list of links, which is what a screen reader reads; the arrows are
-decorative inline SVG hidden from assistive technology, and the caption says in words what
-they show. `docs/assets/stylesheets/figures.css` lays the list out as a square of four boxes
-when there is room and as a column on a phone.
+The source article says the phases work through « logiques de rétroaction »: the order is drawn
+as solid arrows (the last leading back to the first), the way back as dashed ones. The phases are
+an ordered list of links, which a screen reader reads; the arrows are decorative SVG hidden from
+it, the caption says what they show; figures.css lays the list out.
 """
 
 from __future__ import annotations

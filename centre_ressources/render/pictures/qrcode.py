@@ -1,15 +1,9 @@
 """A QR code to a page's permanent address, drawn at build time as inline SVG (with zxing-cpp).
 
-A printed sheet carries it so that a workshop participant can open the online version from
-the paper. The SVG is inline (no image file, no request), announced to assistive technology
-as one image whose name is the address it encodes, and uses only the SVG elements and
-attributes the sanitiser (sanitize.py) keeps. The name is escaped, on one line, without the
-characters XML cannot hold: the SVG is well-formed whatever label it is given.
-
-zxing-cpp (the C++ library, which the tests also use to read the codes back) encodes the
-symbol; it is three times cheaper than segno in pure Python, and a catalogue of a thousand
-sheets draws a thousand codes (benchmarks/LISEZMOI.md). Its own SVG writer draws one
-rectangle per module: the drawing below is one path of horizontal runs, a fifth of the size.
+A printed sheet carries it so that a participant can open the online version. The SVG is one
+image named by its address (escaped, well-formed whatever the label), with only the elements the
+sanitiser keeps. zxing-cpp encodes the symbol, as a thousand sheets draw a thousand codes; the
+drawing is one path of horizontal runs rather than its writer's rectangle per module.
 """
 
 from __future__ import annotations

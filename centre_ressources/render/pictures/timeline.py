@@ -1,13 +1,9 @@
 """The timeline of a case study through the phases, drawn from its `chronologie` at build time.
 
-Each phase is a station on an axis; under it, the moments the case study places in that phase,
-with their period when the data gives one and their short title (`titre`), or their whole
-text when it has none. A phase without any moment reads "non documenté". The comparison page
-draws one lane per case study on the same columns, so that the phases line up.
-
-It is semantic HTML (an ordered list of phases, each with the list of its moments) laid out by
-`docs/assets/stylesheets/figures.css`: across the page when there is room, down the page on a
-phone; a screen reader reads the lists.
+Each phase is a station on an axis; under it, the case's moments there (period and short title,
+or the whole text). A phase without any reads "non documenté"; the comparison page draws one lane
+per case on the same columns. Semantic HTML (lists) laid out by figures.css, across the page or,
+on a phone, down it; a screen reader reads the lists.
 """
 
 from __future__ import annotations
