@@ -157,7 +157,7 @@ def exported_shapes(root: Path, work: Path) -> tuple[PageShape, PageShape, list[
     def visible(path: Path) -> str:
         """The page as its words reach a visitor: each part written as HTML, which the export
         leaves to `finish`, by its text; a picture's place by nothing (the floor has no
-        picture, and the shape of the sheets and cases, before, had none either)."""
+        picture)."""
         page = path.relative_to(docs).as_posix()
         text = path.read_text("utf-8")
         for index, part in enumerate(parts["pictures"].get(page, ())):

@@ -25,7 +25,7 @@ from .search import CHROMIUM_ARGS, served
 
 PLAN_SCRIPT = Path("docs/assets/javascripts/atelier/plan.js")
 DEFAULT_MAX_ITEMS, DEFAULT_MAX_ADDRESS = 100, 8000  # when the measured project states none
-OVERSIZED = 360_000  # characters: the address that took 25 s before the limit
+OVERSIZED = 360_000  # characters: an address far over the limit
 TITLE_LENGTH = 120  # the planner's title field (maxlength)
 # The planner drawn: its list holds this many steps (none: it says the plan is empty), or it
 # says why it opened another plan.

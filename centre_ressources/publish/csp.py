@@ -33,7 +33,7 @@ BASE_POLICY: dict[str, tuple[str, ...]] = {
 
 # The text of a script: up to the first closing tag, as `(.*?)</script\s*>` finds it, but read
 # a run of characters other than « < » at a time rather than trying the closing tag after each
-# character (half of this pass over every page: benchmarks/LISEZMOI.md).
+# character (this pass runs over every page: benchmarks/LISEZMOI.md).
 _SCRIPT = re.compile(r"<script\b([^>]*)>([^<]*(?:<(?!/script\s*>)[^<]*)*)</script\s*>", re.S | re.I)
 _STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)

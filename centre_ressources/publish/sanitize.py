@@ -1,5 +1,5 @@
 """Sanitise the HTML of generated pages with nh3 (an allowlist), so that contributed text
-can never put script on the site, whatever slipped past the checks of safety.py."""
+can never put script on the site, whatever slipped past the checks (checks/unsafe_markup.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Parts of the generated pages that are put in place after Markdown has run, in the build.
 
-Markdown gains nothing from reading them and they were costly at thousands of pages: the
+Markdown gains nothing from reading them and they cost much at thousands of pages: the
 pictures drawn from the data, the glossary links, and the HTML parts of the sheets and case
 studies (html_blocks.py). So a picture or an HTML part is a placeholder paragraph, and a glossary
 term its text between private-use characters; `restore` writes the final HTML once converted.

@@ -170,9 +170,9 @@ def _link_from_starts(text: str, matcher: TermMatcher, keep: re.Pattern,
     """`text` with its terms replaced, as `keep | terms` run over it would, or None when this
     way cannot be sure to give the same (the caller then runs the regex).
 
-    Why not the regex alone: tried at every character of every page, it was most of the
-    linking's time, while a term can only begin where the text holds the start of one of its
-    forms, which `str.find` locates far faster (benchmarks/LISEZMOI.md). Each such place is
+    Why not the regex alone: tried at every character of every page, it dominates the linking,
+    while a term can only begin where the text holds the start of one of its forms, which
+    `str.find` locates cheaply (benchmarks/LISEZMOI.md). Each such place is
     tried with the regex; a term is kept unless it begins inside a protected span (the regex
     would have stepped over the span) or inside the term kept before it. Terms already
     `linked` on the page are not sought, unless they may hide one that is not."""

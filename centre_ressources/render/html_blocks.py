@@ -41,7 +41,7 @@ def place_blocks(text: str, place: Callable[[str], str]) -> str:
 def html_regions(text: str) -> list[tuple[bool, str]]:
     """Cut a page into (is an HTML part, chunk) pieces, frames included; joined, they give it.
     The frames are found with `str.find`, as `_BLOCK` would find them: the regex's lazy scan
-    of every part was most of this cut's time (benchmarks/LISEZMOI.md)."""
+    of every part is the slow way on every page (benchmarks/LISEZMOI.md)."""
     pieces: list[tuple[bool, str]] = []
     position = 0
     opening, closing = f"{BLOCK_OPEN}\n", f"\n{BLOCK_CLOSE}"

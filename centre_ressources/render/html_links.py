@@ -3,7 +3,7 @@
 the title is plain text, escaped; `paper=True` adds the address printed after
 the link (impression.css), when the site's public address is known.
 
-Python functions rather than Jinja macros: a macro call costs some fifty microseconds, and a
+Python functions rather than Jinja macros: a macro call is costly at this rate, as a
 case study's chronology names a sheet at nearly every entry (benchmarks/LISEZMOI.md).
 """
 

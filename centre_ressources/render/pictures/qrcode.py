@@ -45,7 +45,7 @@ def _dark_runs(modules: bytes, width: int, height: int) -> str:
     """Path data: each run of dark modules in a row as a stroke one module high, the first of
     a row placed absolutely (along the middle of the row), the next ones after the last."""
     # A row split on its dark runs gives the lengths of light, dark, light, …, light, and
-    # one %-format writes them: no Python step per run, two thirds of the time of a loop
+    # one %-format writes them: no Python step per run, cheaper than a loop
     # over the runs (benchmarks/LISEZMOI.md), for a thousand codes in a build.
     commands = []
     for row in range(height):
