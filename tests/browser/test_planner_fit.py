@@ -208,7 +208,7 @@ def test_the_break_suggested_says_what_it_costs_when_the_session_ends_at_the_end
     _set_end(page, f"{end // 60:02d}:{end % 60:02d}")
     suggestion = page.locator(".atelier-suggestion")
     later = format_clock(end + 15)
-    button = suggestion.get_by_role("button", name=f"Ajouter cette pause (fin à {later})")
+    button = suggestion.get_by_role("button", name=f"Ajouter cette pause : fin à {later}")
     button.wait_for()
     assert f"finir la séance à {later}, 15 min après l'heure de fin choisie" in suggestion.inner_text()
     # with room for it, the break is suggested as it is

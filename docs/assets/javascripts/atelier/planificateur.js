@@ -336,7 +336,8 @@
         if (schedule.depassement) parts.push(fitPanel(schedule));
         else fitting = null; // it fits: a later overrun starts again from the button
       }
-      var suggestion = A.suggestBreak(schedule);
+      // While the session overruns, cutting comes first: no break is suggested then.
+      var suggestion = schedule.depassement ? null : A.suggestBreak(schedule);
       if (suggestion) {
         var after = schedule.rows[suggestion.apres];
         // what the break costs, when the session has an end it would push back
@@ -348,7 +349,7 @@
           h("p", {}, "Plus de " + A.LONG_STRETCH + " minutes sans pause : une pause de " + suggestion.duree +
             " min vers " + A.clock(suggestion.heure) + ", après « " + nameOf(after) + " », laisserait souffler le groupe." + cost),
           h("button", { type: "button", "class": "atelier-bouton", "data-cle": "suggestion",
-            text: suggestion.depassement ? "Ajouter cette pause (fin à " + A.clock(suggestion.fin) + ")" : "Ajouter cette pause",
+            text: suggestion.depassement ? "Ajouter cette pause : fin à " + A.clock(suggestion.fin) : "Ajouter cette pause",
             onclick: function () {
               if (!A.insertBreak(plan, suggestion.apres, suggestion.duree)) {
                 announce("Cette pause ne tient plus dans l'atelier : " + A.limits() + ".");
@@ -429,8 +430,10 @@
       });
       return h("section", { "class": "atelier-ajuster", "aria-labelledby": "cr--atelier-ajuster-titre" },
         h("h3", { id: "cr--atelier-ajuster-titre", text: label }),
-        proposal.cuts.length ? h("p", { text: "Ce que les fiches permettent avec peu de temps (leur variante « Avec peu de temps ») ; " +
-          "acceptez ou refusez chaque coupe :" }) : null,
+        proposal.cuts.length ? h("p", { text: "Ce que les fiches permettent avec peu de temps (leur variante « Avec peu de temps ») : " +
+          proposal.cuts.length + (proposal.cuts.length > 1 ? " coupes, " : " coupe, ") +
+          A.duration(proposal.cuts.reduce(function (sum, cut) { return sum + cut.gain; }, 0)) +
+          " de moins en tout. Acceptez ou refusez chaque coupe :" }) : null,
         proposal.cuts.length ? h("ol", { "class": "atelier-coupes" }, items) : null,
         proposal.reste ? h("p", { "class": "atelier-alerte" }, (proposal.cuts.length ? "Même avec ces coupes, la séance dépasserait encore de "
           : "Les fiches ne proposent pas d'autre coupe : la séance dépasse encore de ") + A.duration(proposal.reste) +
