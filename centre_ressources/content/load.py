@@ -167,7 +167,7 @@ def _workshop_steps(steps: list[dict[str, Any]], start: int) -> tuple[WorkshopSt
     for number, s in enumerate(steps, 1):
         made.append(WorkshopStep(number, s["titre"], s["duree"], s["consignes"], s["invitation"],
                                  s.get("groupes", ""), tuple(s.get("materiel", ())), s.get("pause", False),
-                                 start, start + s["duree"]))
+                                 start, start + s["duree"], s.get("duree_minimale"), s.get("facultative", False)))
         start += s["duree"]
     return tuple(made)
 

@@ -83,6 +83,10 @@ class WorkshopStep:
     pause: bool = False
     debut: int = 0  # clock time at which the step starts, in minutes since midnight
     fin: int = 0
+    # With little time (the sheet's « Avec peu de temps » variant): the step's shortest
+    # length, None when it says none; whether it can be left out.
+    duree_minimale: int | None = None
+    facultative: bool = False
 
     @property
     def anchor(self) -> str:

@@ -20,7 +20,7 @@ from centre_ressources.content.sections import split_sections
 
 # Semantic versioning of the exported format: a new optional field raises the minor number,
 # a removed or renamed field the major one. Keep the JSON Schemas' "version" in step.
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 LICENCE = {
     "nom": "Creative Commons Attribution – Partage dans les mêmes conditions 4.0 International",
     "sigle": "CC BY-SA 4.0",
@@ -75,7 +75,8 @@ def sheet_record(catalogue: Catalogue, sheet: Fiche, site_url: str) -> dict[str,
         "a_distance": sheet.a_distance,
         "deroule": [
             {"numero": s.numero, "ancre": s.anchor, "url": _url(site_url, page, s.anchor),
-             "titre": s.titre, "duree": s.duree, "pause": s.pause,
+             "titre": s.titre, "duree": s.duree, "duree_minimale": s.duree_minimale,
+             "facultative": s.facultative, "pause": s.pause,
              "horaire_debut": _clock(s.debut), "horaire_fin": _clock(s.fin),
              "invitation": " ".join(s.invitation.split()), "groupes": " ".join(s.groupes.split()),
              "materiel": list(s.materiel), "consignes": s.consignes.strip()}

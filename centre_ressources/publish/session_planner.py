@@ -79,6 +79,8 @@ def planner_sheet(sheet: Fiche, site_url: str | None) -> dict[str, Any]:
         "qr": qr_svg(address, f"Code QR vers la version en ligne de cette fiche : {address}") if address else None,
         "etapes": [
             {"numero": step.numero, "titre": step.titre, "duree": step.duree, "pause": step.pause,
+             # what the sheet's « Avec peu de temps » variant allows: « Ajuster à … » proposes it
+             "duree_minimale": step.duree_minimale, "facultative": step.facultative,
              "invitation": " ".join(step.invitation.split()), "groupes": " ".join(step.groupes.split()),
              "materiel": list(step.materiel), "consignes": text_blocks(step.consignes)}
             for step in sheet.deroule

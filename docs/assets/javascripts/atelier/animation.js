@@ -86,7 +86,7 @@
       var row = rows[index];
       var step = row.step;
       position.textContent = "Étape " + (index + 1) + " sur " + rows.length + " · " +
-        A.clock(row.debut) + " – " + A.clock(row.fin);
+        A.clockRange(row.debut, row.fin);
       title.textContent = row.item.pause ? "Pause" : step.titre;
       source.textContent = row.item.pause ? "" : row.sheet.titre + ", étape " + step.numero;
       var parts = [];

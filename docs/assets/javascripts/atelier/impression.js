@@ -39,7 +39,7 @@
         h("thead", {}, h("tr", {}, ["Horaire", "Étape", "Fiche", "Durée"].map(function (t) { return h("th", { scope: "col", text: t }); }))),
         h("tbody", {}, rows.map(function (row) {
           return h("tr", { "class": row.pause ? "atelier-impression__pause" : null },
-            h("td", { text: A.clock(row.debut) + " – " + A.clock(row.fin) }),
+            h("td", { text: A.clockRange(row.debut, row.fin) }),
             h("td", { text: row.item.pause ? "Pause" : row.step.titre }),
             h("td", { text: row.item.pause ? "" : row.sheet.titre }),
             h("td", { text: A.duration(row.duree) }));
@@ -49,7 +49,7 @@
     var material = h("section", { "class": "atelier-impression__materiel" },
       h("h2", { text: "Matériel à préparer" }),
       list.length ? h("ul", { "class": "atelier-impression__cases" }, list.map(function (entry) {
-        var details = entry.quantites.filter(function (q) { return q.quantite; }).map(function (q) { return q.quantite; });
+        var details = A.quantities(entry); // the sheets' names kept where quantities differ
         return h("li", {}, h("span", { "class": "atelier-impression__case" }), h("strong", { text: entry.nom }),
           details.length ? " : " + details.join(" ; ") : "");
       })) : h("p", { text: "Aucun matériel particulier." }),
@@ -62,7 +62,7 @@
       rows.map(function (row) {
         var step = row.step;
         var part = h("div", { "class": "atelier-impression__etape" },
-          h("h3", { text: A.clock(row.debut) + " – " + A.clock(row.fin) + " · " + (row.item.pause ? "Pause" : step.titre) +
+          h("h3", { text: A.clockRange(row.debut, row.fin) + " · " + (row.item.pause ? "Pause" : step.titre) +
             " (" + A.duration(row.duree) + ")" }),
           row.item.pause ? null : h("p", { "class": "atelier-impression__source", text: row.sheet.titre + ", étape " + step.numero }));
         if (step) {

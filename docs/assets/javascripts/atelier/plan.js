@@ -40,11 +40,28 @@
     return match ? parseInt(match[1], 10) * 60 + parseInt(match[2], 10) : null;
   };
 
-  /** Minutes since midnight -> « 18 h 05 », as the sheets print it. */
+  /** Minutes since midnight -> « 18 h 05 », as the sheets print it; a time past midnight
+   * says so: « 0 h 30 (lendemain) », then « (jour 3) »… */
   A.clock = function (total) {
     var day = ((total % 1440) + 1440) % 1440;
     var rest = day % 60;
-    return Math.floor(day / 60) + " h " + (rest < 10 ? "0" : "") + rest;
+    var days = Math.floor(total / 1440);
+    var after = days === 1 ? " (lendemain)" : days > 1 ? " (jour " + (days + 1) + ")" : "";
+    return Math.floor(day / 60) + " h " + (rest < 10 ? "0" : "") + rest + after;
+  };
+
+  /**
+   * From one time to another, the day said once, at the end: « 0 h 30 – 0 h 45 (lendemain) ».
+   * @param {number} from minutes since the first midnight
+   * @param {number} to
+   * @returns {string}
+   */
+  A.clockRange = function (from, to) {
+    var start = A.clock(from);
+    var end = A.clock(to);
+    var day = / \([^)]*\)$/.exec(end);
+    if (day && start.slice(-day[0].length) === day[0]) start = start.slice(0, -day[0].length);
+    return start + " – " + end;
   };
 
   /** A duration -> « 45 min », « 1 h », « 2 h 05 ». */
@@ -203,7 +220,8 @@
 
   // --- changing a plan ---------------------------------------------------------------------
 
-  /** Runs of consecutive items of one sheet; a break is a block of its own. */
+  /** Runs of consecutive items of one sheet; a break is a block of its own. `suite`: the
+   * sheet already had a block before this one (a step moved past another sheet's block). */
   A.blocks = function (items) {
     var blocks = [];
     items.forEach(function (item, index) {
@@ -211,7 +229,8 @@
       if (last && !item.pause && !items[index - 1].pause && items[index - 1].fiche === item.fiche) {
         last.end = index + 1;
       } else {
-        blocks.push({ start: index, end: index + 1, fiche: item.pause ? null : item.fiche });
+        var suite = !item.pause && blocks.some(function (b) { return b.fiche === item.fiche; });
+        blocks.push({ start: index, end: index + 1, fiche: item.pause ? null : item.fiche, suite: suite });
       }
     });
     return blocks;
@@ -347,11 +366,85 @@
         run.slice(0, -1).forEach(function (row) {
           if (Math.abs(row.fin - middle) < Math.abs(best.fin - middle)) best = row;
         });
-        return { apres: best.index, heure: best.fin, duree: A.BREAK_MINUTES };
+        return breakCost(schedule, { apres: best.index, heure: best.fin, duree: A.BREAK_MINUTES });
       }
       runStart = i + 1;
     }
     return null;
+  };
+
+  /**
+   * What a suggested break costs: the session's new end, and by how much it would then
+   * overrun the chosen end time (0 when there is none, or when the break fits before it).
+   * @param {{fin: number, finVoulue?: number}} schedule
+   * @param {{apres: number, heure: number, duree: number}} suggestion
+   * @returns {{apres: number, heure: number, duree: number, fin: number, depassement: number}}
+   */
+  function breakCost(schedule, suggestion) {
+    var end = schedule.fin + suggestion.duree;
+    var over = schedule.finVoulue === undefined ? 0 : Math.max(0, end - schedule.finVoulue);
+    return { apres: suggestion.apres, heure: suggestion.heure, duree: suggestion.duree, fin: end, depassement: over };
+  }
+
+  /**
+   * The cuts the sheets allow with little time (a step's `duree_minimale`, a `facultative`
+   * step: their « Avec peu de temps » variants), chosen to bring the session back under its
+   * end time: while some overrun is left, the smallest cut that absorbs it, else the largest.
+   * In the plan's order. `refused`: keys of cuts the facilitator turned down.
+   * @param {{rows: Array<Object>, depassement: number}} schedule
+   * @param {Set<string>} refused
+   * @returns {{cuts: Array<{cle: string, index: number, item: Object, action: string, duree: number, gain: number}>, reste: number}}
+   */
+  A.fitCuts = function (schedule, refused) {
+    var candidates = [];
+    schedule.rows.forEach(function (row) {
+      if (!row.step || row.item.pause) return; // the session's own breaks are the facilitator's
+      var shortest = row.step.duree_minimale;
+      if (row.step.facultative) {
+        candidates.push({ cle: "retirer-" + row.item.id, index: row.index, item: row.item, action: "retirer", duree: 0, gain: row.duree });
+      }
+      if (shortest && shortest < row.duree) {
+        candidates.push({ cle: "raccourcir-" + row.item.id, index: row.index, item: row.item, action: "raccourcir",
+          duree: shortest, gain: row.duree - shortest });
+      }
+    });
+    candidates = candidates.filter(function (cut) { return !refused.has(cut.cle); });
+    var chosen = [];
+    var left = schedule.depassement;
+    while (left > 0 && candidates.length) {
+      var enough = candidates.filter(function (cut) { return cut.gain >= left; });
+      var pool = enough.length ? enough : candidates;
+      var pick = pool.reduce(function (best, cut) {
+        return (enough.length ? cut.gain < best.gain : cut.gain > best.gain) ? cut : best;
+      });
+      chosen.push(pick);
+      candidates = candidates.filter(function (cut) { return cut.item !== pick.item; }); // one cut per step
+      left -= pick.gain;
+    }
+    chosen.sort(function (a, b) { return a.index - b.index; });
+    return { cuts: chosen, reste: Math.max(0, left) };
+  };
+
+  /**
+   * A merged material's quantities as said: one when every sheet asks the same, else each
+   * with the sheets that ask for it, on screen as on paper.
+   * @param {{quantites: Array<{quantite: string, fiche: string}>}} entry
+   * @returns {string[]}
+   */
+  A.quantities = function (entry) {
+    var groups = [];
+    var byKey = new Map();
+    entry.quantites.forEach(function (q) {
+      if (!q.quantite) return;
+      var k = key(q.quantite).replace(/[\s.;,]+$/, "");
+      if (!byKey.has(k)) {
+        byKey.set(k, { quantite: q.quantite, fiches: [] });
+        groups.push(byKey.get(k));
+      }
+      if (byKey.get(k).fiches.indexOf(q.fiche) < 0) byKey.get(k).fiches.push(q.fiche);
+    });
+    if (groups.length === 1) return [groups[0].quantite];
+    return groups.map(function (g) { return g.quantite + " (" + g.fiches.join(", ") + ")"; });
   };
 
   /** The number of people that suits every sheet of the plan: the overlap of their ranges. */

@@ -132,6 +132,7 @@
 
     // --- changes ---------------------------------------------------------------------------
     var pendingFocus = null;
+    var fitting = null; // while adjusting to the end time: {refused: keys of the cuts turned down}
 
     function current() {
       return { plan: plan, sheets: sheets, schedule: A.schedule(plan, sheets) };
@@ -228,11 +229,21 @@
         input, note);
     }
 
+    /** A step's times; the day, past midnight, on a line of its own where the column is narrow.
+     * @param {number} from
+     * @param {number} to
+     * @returns {Array<string|HTMLElement>} */
+    function timeSpan(from, to) {
+      var text = A.clockRange(from, to);
+      var day = / \([^)]*\)$/.exec(text);
+      return day ? [text.slice(0, -day[0].length), h("span", { "class": "atelier-jour", text: day[0] })] : [text];
+    }
+
     function stepRow(row, total) {
       var name = nameOf(row);
       var what = row.item.pause ? "la pause" : "l'étape « " + name + " »";
       return h("li", { "class": "atelier-etape" + (row.pause ? " atelier-etape--pause" : "") },
-        h("span", { "class": "atelier-horaire" }, A.clock(row.debut) + " – " + A.clock(row.fin)),
+        h("span", { "class": "atelier-horaire" }, timeSpan(row.debut, row.fin)),
         h("span", { "class": "atelier-etape__titre" },
           row.item.pause ? "Pause" : (row.step ? "Étape " + row.step.numero + " : " + name : name)),
         durationField(row),
@@ -254,14 +265,15 @@
       var rows = schedule.rows.slice(block.start, block.end);
       var first = plan.items[block.start];
       var isBreak = Boolean(first.pause);
+      var suite = block.suite ? " (suite)" : ""; // the sheet's steps continue after another block
       var heading = isBreak ? h("h3", { text: "Pause" })
-        : h("h3", {}, h("a", { href: A.sheetHref(first.fiche), text: sheetTitle(first.fiche) }));
-      var what = isBreak ? "la pause" : "la fiche « " + sheetTitle(first.fiche) + " »";
+        : h("h3", {}, h("a", { href: A.sheetHref(first.fiche), text: sheetTitle(first.fiche) }), suite);
+      var what = isBreak ? "la pause" : "la fiche « " + sheetTitle(first.fiche) + " »" + suite;
       var head = h("div", { "class": "atelier-bloc__tete" },
         h("span", { "class": "atelier-poignee", "aria-hidden": "true", title: "Glisser pour déplacer", text: "⠿" }),
         heading,
         h("span", { "class": "atelier-bloc__horaire" },
-          A.clock(rows[0].debut) + " – " + A.clock(rows[rows.length - 1].fin) + " · " +
+          A.clockRange(rows[0].debut, rows[rows.length - 1].fin) + " · " +
           A.duration(rows[rows.length - 1].fin - rows[0].debut)),
         isBreak ? null : h("span", { "class": "atelier-commandes" },
           commandButton("Monter", "Monter " + what, "bloc-monter-" + first.id, blockIndex === 0,
@@ -270,7 +282,7 @@
             function () { moveBlock(blockIndex, 1); }),
           commandButton("Retirer", "Retirer " + what, "bloc-retirer-" + first.id, false, function () {
             plan.items.splice(block.start, block.end - block.start);
-            changed("Fiche « " + sheetTitle(first.fiche) + " » retirée.");
+            changed("Fiche « " + sheetTitle(first.fiche) + " »" + suite + " retirée.");
           })));
       var list = h("ol", { "class": "atelier-etapes" }, rows.map(function (row) { return stepRow(row, plan.items.length); }));
       var node = h("li", { "class": "atelier-bloc" + (isBreak ? " atelier-bloc--pause" : ""), draggable: "true" }, head, list);
@@ -319,16 +331,25 @@
         parts.push(schedule.depassement
           ? h("p", { "class": "atelier-alerte" }, "La séance dépasse de " + A.duration(schedule.depassement) +
             " l'heure de fin choisie (" + A.clock(schedule.finVoulue) + ") : raccourcissez une étape ou retirez-en une.")
-          : h("p", { "class": "atelier-ok" }, "La séance tient avant " + A.clock(schedule.finVoulue) +
+          : h("p", { "class": "atelier-ok", tabindex: "-1", "data-cle": "tient" }, "La séance tient avant " + A.clock(schedule.finVoulue) +
             (schedule.finVoulue > schedule.fin ? " (il reste " + A.duration(schedule.finVoulue - schedule.fin) + ")." : ".")));
+        if (schedule.depassement) parts.push(fitPanel(schedule));
+        else fitting = null; // it fits: a later overrun starts again from the button
       }
-      var suggestion = A.suggestBreak(schedule);
+      // While the session overruns, cutting comes first: no break is suggested then.
+      var suggestion = schedule.depassement ? null : A.suggestBreak(schedule);
       if (suggestion) {
         var after = schedule.rows[suggestion.apres];
+        // what the break costs, when the session has an end it would push back
+        var cost = suggestion.depassement
+          ? " Elle ferait finir la séance à " + A.clock(suggestion.fin) + ", " + A.duration(suggestion.depassement) +
+            " après l'heure de fin choisie (" + A.clock(schedule.finVoulue) + ") : raccourcissez une étape d'autant."
+          : "";
         parts.push(h("div", { "class": "atelier-suggestion" },
           h("p", {}, "Plus de " + A.LONG_STRETCH + " minutes sans pause : une pause de " + suggestion.duree +
-            " min vers " + A.clock(suggestion.heure) + ", après « " + nameOf(after) + " », laisserait souffler le groupe."),
-          h("button", { type: "button", "class": "atelier-bouton", "data-cle": "suggestion", text: "Ajouter cette pause",
+            " min vers " + A.clock(suggestion.heure) + ", après « " + nameOf(after) + " », laisserait souffler le groupe." + cost),
+          h("button", { type: "button", "class": "atelier-bouton", "data-cle": "suggestion",
+            text: suggestion.depassement ? "Ajouter cette pause : fin à " + A.clock(suggestion.fin) : "Ajouter cette pause",
             onclick: function () {
               if (!A.insertBreak(plan, suggestion.apres, suggestion.duree)) {
                 announce("Cette pause ne tient plus dans l'atelier : " + A.limits() + ".");
@@ -338,6 +359,87 @@
             } })));
       }
       return parts;
+    }
+
+    /** Minutes of session the end time leaves: « Ajuster à 2 h 30 ».
+     * @param {{debut: number, finVoulue: number}} schedule
+     * @returns {string} */
+    function fitLabel(schedule) {
+      return "Ajuster à " + A.duration(schedule.finVoulue - schedule.debut);
+    }
+
+    /** Says what a cut does: « Retirer l'étape « … » (fiche « … ») : 30 min de moins ».
+     * @param {{action: string, item: Object, duree: number, gain: number}} cut
+     * @returns {string} */
+    function cutText(cut) {
+      var step = stepOf(cut.item);
+      var sheet = "(" + sheetTitle(cut.item.fiche) + ")";
+      var name = step && step.pause ? sheet : "« " + (step ? step.titre : "Étape " + cut.item.numero) + " » " + sheet;
+      var what = step && step.pause ? "la pause " : "l'étape ";
+      return (cut.action === "retirer" ? "Retirer " + what + name
+        : "Raccourcir " + what + name + " à " + A.duration(cut.duree)) + " : " + A.duration(cut.gain) + " de moins";
+    }
+
+    /** The session overruns: « Ajuster à 2 h 30 » opens the cuts the sheets allow with little
+     * time, each accepted or refused by the facilitator; what is left to cut is said.
+     * @param {Object} schedule
+     * @returns {HTMLElement} */
+    function fitPanel(schedule) {
+      var proposal = A.fitCuts(schedule, fitting ? fitting.refused : new Set());
+      var label = fitLabel(schedule);
+      if (!fitting) {
+        if (!proposal.cuts.length) {
+          return h("p", { "class": "atelier-aide" }, "Les fiches de cette séance ne disent pas quelles étapes raccourcir " +
+            "ou laisser de côté (variante « Avec peu de temps ») : choisissez vous-même.");
+        }
+        return h("p", {}, h("button", { type: "button", "class": "atelier-bouton atelier-bouton--principal", "data-cle": "ajuster",
+          text: label, onclick: function () {
+            fitting = { refused: new Set() };
+            pendingFocus = "coupe-oui-0";
+            render();
+            announce(A.fitCuts(A.schedule(plan, sheets), fitting.refused).cuts.length +
+              " coupes proposées par les fiches : acceptez ou refusez chacune.");
+          } }));
+      }
+      var decide = function (cut, position, accepted) {
+        return function () {
+          var said;
+          if (accepted) {
+            var at = plan.items.indexOf(cut.item);
+            if (cut.action === "retirer") plan.items.splice(at, 1);
+            else cut.item.duree = cut.duree;
+            said = cutText(cut).replace(/^Retirer/, "Retirée :").replace(/^Raccourcir/, "Raccourcie :") + ".";
+          } else {
+            fitting.refused.add(cut.cle);
+            said = "Coupe refusée.";
+          }
+          var next = A.schedule(plan, sheets);
+          var left = next.depassement ? A.fitCuts(next, fitting.refused).cuts.length : 0;
+          if (!next.depassement) fitting = null;
+          changed(said, !next.depassement ? "tient" : left ? "coupe-oui-" + Math.min(position, left - 1) : "ajuster-fin");
+        };
+      };
+      var items = proposal.cuts.map(function (cut, position) {
+        var text = cutText(cut);
+        return h("li", {}, h("span", { text: text }),
+          h("span", { "class": "atelier-commandes" },
+            h("button", { type: "button", "class": "atelier-bouton", "data-cle": "coupe-oui-" + position,
+              "aria-label": "Accepter : " + text, text: "Accepter", onclick: decide(cut, position, true) }),
+            h("button", { type: "button", "class": "atelier-bouton", "data-cle": "coupe-non-" + position,
+              "aria-label": "Refuser : " + text, text: "Refuser", onclick: decide(cut, position, false) })));
+      });
+      return h("section", { "class": "atelier-ajuster", "aria-labelledby": "cr--atelier-ajuster-titre" },
+        h("h3", { id: "cr--atelier-ajuster-titre", text: label }),
+        proposal.cuts.length ? h("p", { text: "Ce que les fiches permettent avec peu de temps (leur variante « Avec peu de temps ») : " +
+          proposal.cuts.length + (proposal.cuts.length > 1 ? " coupes, " : " coupe, ") +
+          A.duration(proposal.cuts.reduce(function (sum, cut) { return sum + cut.gain; }, 0)) +
+          " de moins en tout. Acceptez ou refusez chaque coupe :" }) : null,
+        proposal.cuts.length ? h("ol", { "class": "atelier-coupes" }, items) : null,
+        proposal.reste ? h("p", { "class": "atelier-alerte" }, (proposal.cuts.length ? "Même avec ces coupes, la séance dépasserait encore de "
+          : "Les fiches ne proposent pas d'autre coupe : la séance dépasse encore de ") + A.duration(proposal.reste) +
+          " : retirez une étape ou une fiche à la main, ou choisissez une heure de fin plus tardive.") : null,
+        h("p", {}, h("button", { type: "button", "class": "atelier-bouton", "data-cle": "ajuster-fin", text: "Arrêter l'ajustement",
+          onclick: function () { fitting = null; changed("Ajustement arrêté.", "ajuster"); } })));
     }
 
     function breakForm(schedule) {
@@ -400,8 +502,7 @@
         h("h3", { id: "cr--atelier-materiel-titre", text: "Matériel de la séance" }),
         list.length ? h("ul", {}, list.map(function (entry, index) {
           var id = "cr--atelier-materiel-" + index;
-          var details = entry.quantites.filter(function (q) { return q.quantite; })
-            .map(function (q) { return q.quantite + (entry.quantites.length > 1 ? " (" + q.fiche + ")" : ""); });
+          var details = A.quantities(entry);
           return h("li", {}, h("input", { type: "checkbox", id: id }),
             h("label", { "for": id }, h("strong", { text: entry.nom }), details.length ? " : " + details.join(" ; ") : ""));
         })) : h("p", { text: "Aucun matériel particulier." }));
