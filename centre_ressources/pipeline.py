@@ -59,13 +59,14 @@ def load_content(root: Path) -> Content:
 
 def build_catalogue(root: Path) -> Catalogue:
     """Read and check all content; raise ContentErrors listing every problem."""
-    checked = _catalogue_of_what_passes(root)
+    checked = catalogue_of_what_passes(root)
     if checked.errors:
         raise ContentErrors(checked.errors)
     return checked.catalogue
 
 
-def _catalogue_of_what_passes(root: Path, cache: FileReader | None = None) -> _Checked:
+def catalogue_of_what_passes(root: Path, cache: FileReader | None = None) -> _Checked:
+    """The catalogue of the records without error, and every error found (ContentErrors if none can be made)."""
     links = irregular_files(root)
     if links:  # nothing is read through a link, not even to report on it
         raise ContentErrors(links)
@@ -125,7 +126,7 @@ def generate(root: Path, site_url: str | None = None,
 def _generate(root: Path, site_url: str | None, downloads_dir: Path | str | None, link_terms: bool,
               deferred: DeferredParts | None, in_pack: bool = False,
               cache: FileReader | None = None, frame_contributions: bool = False) -> tuple[Catalogue, RenderedSite]:
-    checked = _catalogue_of_what_passes(root, cache)
+    checked = catalogue_of_what_passes(root, cache)
     catalogue, errors = checked.catalogue, checked.errors
     cases_dir = (root / CASES_DIR).resolve()  # resolved once, not once per case
     case_dirs = {case.slug: str(cases_dir / case.slug) for case in catalogue.cases}

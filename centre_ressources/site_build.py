@@ -7,10 +7,10 @@ needs it: the catalogue once the published files are written, the pages once han
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.pipeline import generate, hold_until_built, release_after_build
@@ -33,6 +33,13 @@ def page_variables(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
+class Generate(Protocol):
+    """`pipeline.generate`, as `SiteBuild.start` calls it."""
+
+    def __call__(self, root: Path, *, site_url: str | None, downloads_dir: str | None, deferred: DeferredParts,
+                 in_pack: bool, frame_contributions: bool) -> tuple[Catalogue, RenderedSite]: ...
+
+
 @dataclass(frozen=True)
 class GeneratedFile:
     src_uri: str
@@ -49,8 +56,7 @@ class SiteBuild:
     jsonld: dict[str, dict[str, Any]] = field(default_factory=dict)
     variables: dict[str, Any] = field(default_factory=dict)  # of the hand-written pages
     staged: StagedFiles | None = None
-    # pipeline.generate, or the preview's own, which keeps what it read for the next edit
-    make: Callable[..., tuple[Catalogue, RenderedSite]] = generate
+    make: Generate = generate  # see generate_through
 
     def start(self, root: Path, site_url: str | None, downloads_dir: str | None, in_pack: bool = False):
         """Check and render all content (raises ContentErrors); the navigation and the
@@ -62,6 +68,11 @@ class SiteBuild:
         hold_until_built()
         self.variables = page_variables(self.catalogue)
         return self.site.nav, self.variables
+
+    def generate_through(self, make: Generate) -> None:
+        """The next builds call `make` instead of `pipeline.generate`: the preview's, which keeps
+        what it read for the edits that follow."""
+        self.make = make
 
     def files(self, hand_written: Callable[[str], bool], site_url: str, site_name: str,
               description: str) -> Iterator[GeneratedFile]:
@@ -103,6 +114,17 @@ class SiteBuild:
     def sanitized_html(self, src_uri: str, html: str) -> str:
         """A generated page's HTML once every plugin has changed it, sanitised."""
         return sanitize_html(html) if src_uri in self.generated else html
+
+    def pages_changed(self, catalogue: Catalogue, added: Iterable[str], removed: Iterable[str],
+                      rendered: Iterable[str], site_url: str, site_name: str) -> None:
+        """After an edit shown page by page (the preview): the generated pages that came or went,
+        the variables of the hand-written pages, and the JSON-LD of the pages rendered again."""
+        gone = set(removed)
+        self.generated = (self.generated | set(added)) - gone
+        self.variables = page_variables(catalogue)
+        for uri in gone:
+            self.jsonld.pop(uri, None)
+        self.jsonld.update(jsonld_by_page(catalogue, site_url, site_name, only=set(rendered)))
 
     def finish(self) -> None:
         if self.staged is not None:

@@ -135,15 +135,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """The preview: hooks/preview.py builds the site once, then at each edit only the pages it changes."""
+    """The preview: centre_ressources_mkdocs builds the site once, then at each edit only the pages it changes."""
     root = _project_root(args.root)
     if cmd_check(args):
         return 1
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     for name in (DOWNLOADS_VARIABLE, OFFLINE_VARIABLE):
         env.pop(name, None)
-    # -P: the script's folder, hooks/, is not put on sys.path (a hook module would shadow a package of its name)
-    child = subprocess.Popen([sys.executable, "-P", str(root / "hooks" / "preview.py"), str(root),
+    # -P: the project's folder is not put on sys.path (a folder of its own would shadow a package of its name)
+    child = subprocess.Popen([sys.executable, "-P", "-m", "centre_ressources_mkdocs", str(root),
                               "--dev-addr", args.dev_addr], cwd=root, env=env)
     signal.signal(signal.SIGTERM, lambda signum, frame: child.terminate())  # the preview stops with it
     while True:

@@ -21,7 +21,7 @@ from centre_ressources.downloads.listing import find_downloads
 from centre_ressources.errors import ContentErrors
 from centre_ressources.pipeline import (
     DOCS_DIR,
-    _catalogue_of_what_passes,
+    catalogue_of_what_passes,
     check_contributed_links,
     cyclic_gc_paused,
     generate,
@@ -97,7 +97,7 @@ class PreviewSession:
 
     def _update(self, root: Path, old: Catalogue, site: RenderedSite) -> tuple[Update, RenderedSite]:
         self.cache.start_pass()
-        checked = _catalogue_of_what_passes(root, self.cache)
+        checked = catalogue_of_what_passes(root, self.cache)
         if checked.errors:
             raise ContentErrors(checked.errors)
         new = checked.catalogue

@@ -21,7 +21,7 @@ from pathlib import Path
 from support.contributing import fill_in
 from support.project import PROJECT, build_environment, copy_project
 
-SOURCE_ITEMS = ("pyproject.toml", "README.md", "LICENSE", "centre_ressources")
+SOURCE_ITEMS = ("pyproject.toml", "README.md", "LICENSE", "centre_ressources", "centre_ressources_mkdocs")
 
 
 def _fresh_environment(tmp_path: Path) -> Path:
@@ -52,9 +52,10 @@ def _fresh_environment(tmp_path: Path) -> Path:
 def test_a_wheel_installed_for_real_creates_and_checks_both_kinds(tmp_path):
     venv = _fresh_environment(tmp_path)
     command = venv / "bin" / "centre-ressources"
-    located = subprocess.run([str(venv / "bin" / "python"), "-c", "import centre_ressources; print(centre_ressources.__file__)"],
-                             capture_output=True, text=True, check=True, cwd=tmp_path)
-    assert str(venv) in located.stdout  # the wheel's copy, not the checkout's
+    for package in ("centre_ressources", "centre_ressources_mkdocs.preview"):  # the core, and serve's adapter
+        located = subprocess.run([str(venv / "bin" / "python"), "-c", f"import {package}; print({package}.__file__)"],
+                                 capture_output=True, text=True, check=True, cwd=tmp_path)
+        assert str(venv) in located.stdout  # the wheel's copy, not the checkout's
 
     project = copy_project(tmp_path / "project", content="mini")
     env = build_environment()

@@ -1,5 +1,6 @@
 """The core (centre_ressources/) does not need MkDocs: importing every one of its modules, in
-a fresh interpreter, leaves `mkdocs` out of sys.modules. Only hooks/ speak to MkDocs."""
+a fresh interpreter, leaves `mkdocs` out of sys.modules. Only hooks/ and centre_ressources_mkdocs/
+speak to MkDocs."""
 
 from __future__ import annotations
 
