@@ -1,14 +1,9 @@
 """`python -m benchmarks.preview [N ...]`: how long an edit takes to show in `centre-ressources serve`.
 
-For each size, a copy of the project grown to N items is served; one case study is then edited
-again and again, and the time is taken from the file's save to the moment its page, read over
-HTTP as the browser does after its reload, holds the new text. Two edits: the case's own text
-(its page alone changes) and the text of an entry of its chronology (the pages of the sheets it
-names and of its phase list that entry too); then a new case study is added (a copy of that
-one), for its page and the lists of cases, and removed; a sheet's summary is edited too (its
-page, its phase's and the list of sheets change). The median of the repetitions is what the target
-judges; the first build, before the preview is ready, is reported apart.
-"""
+For each size, a copy grown to N items is served and edited again and again (a case's text, one
+of its chronology entries, a sheet's summary, a case added then removed); the time runs from the
+save to the moment the page, read over HTTP, holds the new text. The median judges the target;
+the first build is reported apart (benchmarks/LISEZMOI.md)."""
 
 from __future__ import annotations
 

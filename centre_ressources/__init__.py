@@ -1,17 +1,9 @@
 """Core of the resource centre: read, check, link and render the content, then publish it.
 
-Nothing in this package imports MkDocs, so it can be tested and reused on its own;
-`hooks/` is the only bridge to the MkDocs build. Its stages import one way, downward: content/,
-catalogue.py, render/, checks/, publish/ and downloads/, pipeline.py (tests/unit/test_stage_imports.py).
-
-The public API, for scripts and other tools:
-
-    from centre_ressources import generate, ContentErrors
-    try:
-        catalogue, site = generate(Path("."))
-    except ContentErrors as errors:
-        print(errors.report())
-"""
+Nothing here imports MkDocs (`hooks/` and `centre_ressources_mkdocs/` are the bridges); the
+stages import one way, downward (tests/unit/test_stage_imports.py). The public API:
+`generate(Path("."))` returns the catalogue and the rendered site, or raises `ContentErrors`,
+whose `report()` is the French list of what to correct."""
 
 from centre_ressources.catalogue import Catalogue
 from centre_ressources.content.load import Content

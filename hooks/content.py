@@ -1,19 +1,9 @@
-"""MkDocs adapter for the content: MkDocs events in, calls to `centre_ressources` out
-(`SiteBuild`, centre_ressources/site_build.py, does the work and holds its state).
+"""MkDocs adapter for the content: MkDocs events in, calls to `centre_ressources` out;
+`SiteBuild` (centre_ressources/site_build.py) does the work and holds its state.
 
-The events, in the order MkDocs runs them (priorities: centre_ressources/build_order.py):
-- on_config (CONTENT_FIRST): the site's and the repository's addresses from where it is deployed
-  (centre_ressources/deployment.py); all content checked and rendered; a content error stops the build
-  here, before MkDocs empties the output folder. The navigation and the pages' variables.
-- on_files: the generated pages and the published files added.
-- on_page_markdown: a generated page has read its Markdown, its file's copy is emptied; a
-  hand-written page that asks for them gets its variables (render/hand_written.py).
-- on_page_content: deferred parts put in (DEFERRED_PARTS_FIRST), HTML sanitised (SANITIZE_LAST).
-- on_env: the side navigation kept for the pages outside it (docs/overrides/main.html).
-- on_page_context: the page's JSON-LD, for docs/overrides/main.html.
-- on_post_build, or on_build_error: the build's temporary files removed.
-- on_serve (serve only): glossary.yml watched too (outside the `watch:` folders).
-"""
+Each `on_*` function below says what it hands over; their order is centre_ressources/build_order.py.
+on_config checks and renders all content, so a content error stops the build before MkDocs
+empties the output folder."""
 
 from __future__ import annotations
 

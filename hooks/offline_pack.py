@@ -1,12 +1,8 @@
 """MkDocs adapter for the offline pack (centre_ressources/downloads/offline_pack.py); does
-nothing unless Material's offline plugin is switched on (CENTRE_RESSOURCES_HORS_LIGNE=true).
+nothing unless Material's offline plugin is on (CENTRE_RESSOURCES_HORS_LIGNE=true).
 
-The events, in the order they run (priorities: centre_ressources/build_order.py):
-- on_config (OFFLINE_SHIM_BEFORE_PLUGIN): the site's own copy of the iframe-worker shim as the
-  only polyfill; the plugin then adds no unpkg.com script.
-- on_files: that copy of the shim added to the site.
-- on_post_build (OFFLINE_PACK_LAST): the written site turned into the pack.
-"""
+on_config and on_files put the site's own copy of the iframe-worker shim in place of the
+plugin's unpkg.com script; on_post_build turns the written site into the pack."""
 
 from __future__ import annotations
 

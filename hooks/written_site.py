@@ -1,20 +1,9 @@
-"""MkDocs adapter for the site once written: the post-build steps of the core, the same that
-`centre-ressources finish` runs over another builder's output (centre_ressources/publish/finish.py:
-the theme's markup corrected, a reproducible sitemap, the search index, then the
-Content-Security-Policy).
+"""MkDocs adapter for the site once written: the post-build steps that `centre-ressources finish`
+also runs over another builder's output (centre_ressources/publish/finish.py): the theme's
+markup corrected, a reproducible sitemap, the search index, then the Content-Security-Policy.
 
-The events, in the order they run:
-- on_startup: whether this is `mkdocs serve`, whose live reload injects an inline script into
-  every page, which a policy computed at build time would block: no policy under serve.
-- on_post_page (build_order.PAGE_FINISHED_LAST): each page's markup corrected and its policy
-  written (`finish_page`) before MkDocs writes it, rather than read and written again after.
-- on_post_build (build_order.CSP_AFTER_EVERY_WRITER): every step, on the final HTML of the
-  files that were not pages (the 404 page), then the rest. The generated pages were sanitised
-  as they were converted (hooks/content.py): none to list here.
-  The Pagefind index is left out when Material's search plugin is on (the offline pack only:
-  Pagefind's WebAssembly cannot load from file://), and under serve: the preview's search says
-  so in French (docs/assets/javascripts/recherche.js).
-"""
+No policy under `mkdocs serve`, whose live reload injects an inline script; no Pagefind index in
+the offline pack (its WebAssembly cannot load from file://) nor under serve."""
 
 from __future__ import annotations
 

@@ -1,12 +1,8 @@
 """Characters that a page, a feed or an export cannot carry, refused at their line.
 
-A lone surrogate (written `"\\ud800"` in YAML) cannot be encoded at all; a control character
-makes the Atom feed ill-formed XML and the export's front matter unreadable; a noncharacter is
-meant never to be exchanged; a private-use character shows differently on every device, and
-the build uses some of them as its own markers (a contributed one could forge a glossary
-link). Every text is read: the front matter's values and the Markdown body. (A field name is
-no text: one with such a character is unknown to the schema, and refused as such.)
-"""
+Lone surrogates cannot be encoded, control characters break the feed and the export, a
+noncharacter is never to be exchanged, and private-use characters are the build's own markers
+(a contributed one could forge a glossary link). Every value and every body is read."""
 
 from __future__ import annotations
 

@@ -1,14 +1,9 @@
-"""Raw HTML and code fences that Markdown would read past their place: unclosed, closing what
-they did not open, or nested beyond the limit, refused at their line.
+"""Raw HTML and code fences that Markdown would read past their place, refused at their line.
 
-An unclosed `<div>` or `<pre>` (or `<!--`) makes Markdown take the rest of the section for
-raw HTML, pictures and headings included; a stray `</div>` closes a block of the page around
-the text; a few thousand nested blocks make Python-Markdown recurse past Python's limit.
-Each element is to be closed in the section (`## …`) where it opens. A code fence never
-closed is text in its own text, but in a page that holds other texts (the glossary's
-definitions, one after the other) it would be closed by the next one's fence, and take
-everything between for code.
-"""
+An unclosed `<div>`, `<pre>` or `<!--` makes Markdown swallow the rest of the section; a stray
+`</div>` closes a block of the page; deep nesting makes Python-Markdown recurse past Python's
+limit. Each element closes in the section (`## …`) where it opens, and each fence in its own
+text (texts placed one after another would otherwise close each other's fences)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """Limits on what one contribution may weigh, with a clear message rather than a slow build.
 
-Far above what any real sheet or case study needs (the largest today is about 12 KB of text
-and twenty items in a list), low enough that one file cannot slow every build down. They are
-stated in CONTRIBUTING.md (« Les limites »), with those checked as a file is read: its weight
-(content/file_size.py) and its front matter's nesting (content/yaml_depth.py).
+Far above what any real sheet or case study needs (benchmarks/LISEZMOI.md), low enough that
+one file cannot slow every build down. They are stated in CONTRIBUTING.md (« Les limites »),
+with those checked as a file is read: its weight (content/file_size.py) and its front
+matter's nesting (content/yaml_depth.py).
 """
 
 from __future__ import annotations

@@ -1,14 +1,9 @@
 """The files beside a case study are raster pictures, each what its name says.
 
-The site publishes them as they are, at its own address: a « photo.jpg » that is really a web
-page, or any SVG drawing (which may hold script, styles and links in many disguises), would
-run in the site's name when opened on its own. So only PNG, JPEG, WebP and GIF pictures are
-accepted, each with the first bytes of its format; every other file is refused.
-
-A picture's name is part of its address, and is published as it is (in the case's page and in
-api/etudes-de-cas.json): only lower-case letters, digits, hyphens and underscores, then one dot
-and the extension, which every address, link and JSON reader takes as written.
-"""
+They are published as they are, at the site's address: a « photo.jpg » that is a web page, or
+any SVG, would run in the site's name when opened alone. So only PNG, JPEG, WebP and GIF, each
+with its format's first bytes; and a name of lower-case letters, digits, `-` and `_` with one
+extension, since it is written as is in addresses and in api/etudes-de-cas.json."""
 
 from __future__ import annotations
 

@@ -1,15 +1,9 @@
 """What the HTML of a contributed text may hold: tags, attributes, classes, link schemes, ids.
 
-One allowlist, read by the check that tells contributors at file and line what is not
-accepted (checks/unsafe_markup.py), and by the build, which keeps nothing else of a
-contributed text whatever the check missed (render/contributed.py).
-
-Two levels: what a contributor may write as raw HTML (`RAW_ATTRIBUTES`: no id, class, style
-nor data-, which the site's scripts and styles rely on), and what the HTML converted from a
-contributed text may hold (`ATTRIBUTES`, `CLASSES`): the raw part plus what Markdown's own
-extensions write (a table's alignment, an admonition's kind, highlighted code, a heading's id
-made from its text).
-"""
+One allowlist, read by the check that tells contributors what is refused
+(checks/unsafe_markup.py) and by the build, which keeps nothing else (render/contributed.py).
+Two levels: raw HTML a contributor writes (`RAW_ATTRIBUTES`: no id, class, style nor data-),
+and HTML converted from Markdown (`ATTRIBUTES`, `CLASSES`), which adds what its extensions write."""
 
 from __future__ import annotations
 

@@ -1,18 +1,10 @@
-"""Where code sits in a Markdown text, as the site's Markdown reads it: the one reading that
-the section splitter, the checks and the glossary links share. Code is an example, never a
-heading, a link or a tag to check, nor a place for a glossary link.
+"""Where code sits in a Markdown text, as the site's Markdown reads it, for the section splitter,
+the checks and the glossary links alike: code is an example, never a heading, link or tag.
 
-Both kinds of code are found by the libraries that make it, never by rules of our own:
-- fenced blocks by pymdownx.superfences itself, the site's extension (its preprocessor, which
-  here records each block instead of highlighting it): a fence opens with ``` or ~~~ (three or
-  more), maybe indented or after `>` (in a list, a quote), and closes only with the same string
-  alone on its line, as indented; a fence never closed is no code at all;
-- code spans by Python-Markdown converting the text with the site's extensions, each run of
-  backticks outside the fenced blocks followed by a mark of its own: the marks found in the
-  code elements Markdown made say which runs open and close a span (raw HTML, escapes, lists,
-  tables and quotes all as Markdown reads them).
-(Indented code blocks are read as text: a check then reads more than is published, never less.)
-"""
+Both kinds are found by the libraries that make them, never by rules of our own: fenced blocks
+by pymdownx.superfences' own preprocessor (a fence never closed is no code), code spans by
+Python-Markdown converting the text with marks on each run of backticks. Indented code is read
+as text, so a check reads more than is published, never less."""
 
 from __future__ import annotations
 

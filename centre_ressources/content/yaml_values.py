@@ -1,18 +1,10 @@
 """YAML text -> value, and where each value sits in its file.
 
-One contract, `read_values`, with two readings behind it:
-- the reference, `walk`: PyYAML's composer gives every node its position; walking the node
-  tree ourselves keeps those positions (a plain `safe_load` loses them) and refuses duplicate
-  keys (PyYAML would keep the last one silently) and tags (a value is plain data);
-- the quick reading, `quick_value`: libyaml's composer, text values taken as they are, no
-  position kept; it gives up (`NeedsWalker`) on anything the reference would refuse, which
-  then names the line. A text with « & » (maybe an anchor, so maybe an alias) goes to the
-  reference directly: only the walker tells an alias from a value written twice.
-Positions are found by the reference, only when a message needs one. Both compose by
-recursion: blocks nested too deep are refused before, by yaml_depth.py.
-Both give the same value for every text: tests/unit/content/test_yaml_values.py feeds them a
-corpus of tricky values. The benchmark's docs (benchmarks/LISEZMOI.md) say what each saves.
-"""
+One contract, `read_values`, two readings: the reference `walk` over PyYAML's composed nodes
+(keeps positions, refuses duplicate keys and tags), and the quick `quick_value` over libyaml's
+composer, which gives up (`NeedsWalker`) on anything the reference would refuse, so that the
+reference names the line. Both give the same value for every text
+(tests/unit/content/test_yaml_values.py); benchmarks/LISEZMOI.md says why the quick one exists."""
 
 from __future__ import annotations
 

@@ -1,13 +1,9 @@
 """The files a visitor can download: a PDF of each sheet, a PDF kit per phase, the offline pack.
 
-They are produced after a first build of the site (printing its pages needs the HTML), into a
-folder laid out as `telechargements/` on the site. A build told about that folder publishes
-its files and links to them; a build that is not (a plain `mkdocs build`) shows no download
-link at all, so that no link ever points to a file that was not made.
-
-`centre-ressources build --pdf --hors-ligne` names the folder to the MkDocs build in the
-environment variable below (MkDocs runs in a child process).
-"""
+They are made after a first build (printing needs the HTML), into a folder laid out as
+`telechargements/`. A build told about that folder (an environment variable, since MkDocs runs
+in a child process) publishes and links them; any other build shows no download link, so that
+no link points to a file that was not made."""
 
 from __future__ import annotations
 

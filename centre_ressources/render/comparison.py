@@ -1,12 +1,8 @@
 """Case studies side by side, phase by phase: the data of the comparison page.
 
-Every case study takes part, up to COMPARED_CASES_LIMIT, so that a new case appears on the
-page without any change here; the page lays cases out as cards that wrap (two or three per
-row on a computer, one under the other on a phone), which stays readable as their number
-grows. Beyond that limit (the first cases in the catalogue's order), a page putting hundreds
-of cases side by side would compare nothing and weigh megabytes: it names how many others
-there are and links to the catalogue, where every case is listed.
-"""
+Every case takes part, up to COMPARED_CASES_LIMIT, so a new case appears with no change here
+and the page's cards and rows stay readable; beyond it (the catalogue's first cases), the page
+says how many others there are and links to the catalogue, where every case is listed."""
 
 from __future__ import annotations
 

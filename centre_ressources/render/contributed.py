@@ -1,21 +1,10 @@
 """Contributed Markdown inside a generated page keeps only what content/contributed_markup.py allows.
 
-A template writes a contributed text (a sheet's section, a case study's story, a phase's
-text) with the `contributed` filter: framed by two marker paragraphs (`frame`). This
-Python-Markdown extension, enabled in mkdocs.yml, then treats what lies between them:
-- before the table of contents names the headings (`_StripIds`, between attr_list and toc),
-  every attribute written on a heading and every id written on any element is removed, and
-  the page's own headings claim their ids: a contributed heading's id is then made from its
-  text, in the contributed namespace (is_heading_id), and never one of the page's anchors;
-- once the page is HTML (`_Sanitise`, last), the HTML between the markers goes through nh3
-  with the contributed allowlist (tags, attributes, classes, link schemes; no id but those
-  the table of contents gave its headings: `_HeadingIds`), and the markers go. Raw HTML,
-  attribute lists, admonition kinds and fenced-code options are all covered, whatever the
-  contributor wrote.
-With `whole=True` (the short texts the core converts itself, fragments.py) the whole text is
-contributed. A marker left unpaired means Markdown swallowed one (an unclosed raw HTML block,
-which `check` refuses): the page is refused rather than published half-treated.
-"""
+Templates frame each contributed text between two markers (the `contributed` filter). This
+extension then strips, before the table of contents, every id and heading attribute written in
+it (`_StripIds`: a contributed heading's id comes from its text, in its own namespace), and, once
+the page is HTML, passes the framed HTML through nh3 with the contributed allowlist
+(`_Sanitise`). An unpaired marker means Markdown swallowed one: the page is refused."""
 
 from __future__ import annotations
 

@@ -1,18 +1,10 @@
 """The contributors' short texts of a structured page (list items, table cells, a step's
 instructions) turned into HTML by the core, for the parts of a page written as HTML.
 
-Why the core writes these parts as HTML rather than Markdown: Python-Markdown walks every text
-node of a page once per inline pattern, so a page made of lists and tables (a sheet, a case
-study) cost twice as much to convert as a page of paragraphs with the same words
-(benchmarks/LISEZMOI.md). The structure is known here; only the contributors' texts need a
-Markdown reader.
-
-Most of those texts hold no Markdown at all: a text without any character Markdown reads
-(`_MARKUP`) and without any line Markdown would start a block with (`_BLOCK_START`) converts to
-itself, in paragraphs. That shortcut is taken before Python-Markdown, never instead of it: any
-other text goes through Python-Markdown with the site's own extensions, and
-tests/unit/render/test_fragments.py holds the shortcut to the library's output.
-"""
+Python-Markdown walks every text node once per inline pattern, so the structure the core knows
+is written as HTML and only the texts need a Markdown reader. A text with no character or line
+Markdown reads (`_MARKUP`, `_BLOCK_START`) converts to itself; any other goes through
+Python-Markdown with the site's extensions (tests/unit/render/test_fragments.py holds the two equal)."""
 
 from __future__ import annotations
 

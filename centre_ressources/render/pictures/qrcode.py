@@ -14,7 +14,7 @@ from html import escape
 
 from centre_ressources.characters import clean_line
 
-# Level M recovers from about 15 % damage: enough for a creased or badly printed sheet while
+# Level M, the standard's medium error correction: enough for a creased or badly printed sheet while
 # keeping the modules large. The quiet zone of 4 modules is the one the standard asks for.
 ERROR_LEVEL = "M"
 QUIET_ZONE = 4
