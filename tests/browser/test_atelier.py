@@ -11,7 +11,6 @@ them edited so that two sheets differ in group size and materials."""
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 
@@ -20,11 +19,12 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
+from centre_ressources.content.records import clock_minutes
 from centre_ressources.render.pages import format_clock
-from support.axe import AXE_TAGS, RUN_AXE, new_context
+from support.axe import axe_violations_once_still, new_context
 from support.edits import edit
 from support.keyboard import controls, tab_walk
-from support.project import copy_project, run_mkdocs
+from support.project import built_site, copy_project, published_sheets
 
 SITE_URL = "https://exemple.org/"  # fictional; gives each sheet its permanent address and QR code
 
@@ -40,10 +40,7 @@ def site(tmp_path_factory) -> Path:
     # a long step title, as real sheets have: the planner's lists must still fit a phone
     edit(root, "methods/gamma.md", "  - titre: Ouvrir",
          "  - titre: Ouvrir la séance et dire pourquoi nous sommes réunis, ce que nous aurons fait à la fin")
-    site_dir = root / "site"
-    result = run_mkdocs(root, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built_site(root)
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +54,7 @@ def base(site):
 @pytest.fixture(scope="module")
 def sheets(site) -> dict:
     """The sheets as the site publishes them: the expected times come from their durations."""
-    data = json.loads((site / "api" / "fiches.json").read_text(encoding="utf-8"))["fiches"]
-    return {sheet["slug"]: sheet for sheet in data}
+    return published_sheets(site)
 
 
 def _context(browser, scheme="light", **options):
@@ -69,19 +65,8 @@ def _context(browser, scheme="light", **options):
     return context
 
 
-def _axe(page) -> list[str]:
-    # Once the theme's transitions are over (the header's title fades in when a filled field
-    # scrolled the page): axe-core would otherwise read a colour halfway.
-    for _ in range(50):
-        if not page.evaluate("() => document.getAnimations().filter((a) => a.playState === 'running').length"):
-            break
-        page.wait_for_timeout(100)
-    return page.evaluate(f"(tags) => ({RUN_AXE})(tags)", AXE_TAGS)
-
-
-def _clock(text: str) -> int:
-    hours, minutes = text.split(":")
-    return int(hours) * 60 + int(minutes)
+_axe = axe_violations_once_still
+_clock = clock_minutes
 
 
 def _add_from_sheet_pages(page, base, slugs):

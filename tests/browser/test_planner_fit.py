@@ -8,17 +8,17 @@ quantities are read from the built site's open data."""
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from centre_ressources.content.records import clock_minutes
 from centre_ressources.render.pages import format_clock, format_duration
-from support.axe import AXE_TAGS, RUN_AXE, new_context
+from support.axe import axe_violations_once_still, new_context
 from support.edits import edit
-from support.project import copy_project, run_mkdocs
+from support.project import built_site, copy_project, published_sheets
 
 END = "Heure de fin à ne pas dépasser (facultatif)"
 
@@ -31,10 +31,7 @@ def mini(tmp_path_factory) -> Path:
         edit(root, f"methods/{name}.md", "materiel:\n  - Des post-it",
              'materiel:\n  - "Des post-it : un bloc par table"\n  - "Des feutres : un par personne"')
     edit(root, "methods/beta.md", "materiel:\n  - Des post-it", 'materiel:\n  - "Des post-it : deux blocs par table"')
-    site = root / "site"
-    result = run_mkdocs(root, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return built_site(root)
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +43,7 @@ def mini_base(mini):
 
 
 def _sheets(site: Path) -> dict:
-    data = json.loads((site / "api" / "fiches.json").read_text(encoding="utf-8"))["fiches"]
-    return {sheet["slug"]: sheet for sheet in data}
+    return published_sheets(site)
 
 
 @pytest.fixture
@@ -73,18 +69,8 @@ def _set_end(page, value):
     page.get_by_label(END).dispatch_event("change")
 
 
-def _minutes(clock: str) -> int:
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
-def _axe(page) -> list[str]:
-    # once the theme's transitions are over: axe-core would otherwise read a colour halfway
-    for _ in range(50):
-        if not page.evaluate("() => document.getAnimations().filter((a) => a.playState === 'running').length"):
-            break
-        page.wait_for_timeout(100)
-    return page.evaluate(f"(tags) => ({RUN_AXE})(tags)", AXE_TAGS)
+_minutes = clock_minutes
+_axe = axe_violations_once_still
 
 
 def _cuts(sheet) -> int:

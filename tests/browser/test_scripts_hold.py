@@ -11,7 +11,6 @@ sheets and their steps from the built site."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 
 from support.axe import new_context
 from support.edits import edit
-from support.project import PROJECT, copy_project, run_mkdocs
+from support.project import PROJECT, built_site, copy_project, published_sheets
 
 PLAN_SCRIPT = (PROJECT / "docs/assets/javascripts/atelier/plan.js").read_text(encoding="utf-8")
 MAX_ITEMS = int(re.search(r"A\.MAX_ITEMS = (\d+)", PLAN_SCRIPT).group(1))
@@ -54,10 +53,7 @@ def site(tmp_path_factory) -> Path:
     edit(root, "phases/premiere.md", "Texte de la première phase.", "Texte de la première phase.\n\n" + hostile)
     edit(root, "methods/beta.md", "## Conseils et pièges\n\nRester simple.",
          "## Conseils et pièges\n\nRester simple.\n\n" + _headings("###") + "\n### Étape 1\n\nUn conseil.")
-    site_dir = root / "site"
-    result = run_mkdocs(root, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built_site(root)
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +66,7 @@ def base(site):
 
 @pytest.fixture(scope="module")
 def sheets(site) -> dict:
-    data = json.loads((site / "api" / "fiches.json").read_text(encoding="utf-8"))["fiches"]
-    return {sheet["slug"]: sheet for sheet in data}
+    return published_sheets(site)
 
 
 @pytest.fixture

@@ -22,3 +22,12 @@ def new_context(browser, scheme: str, **options):
     context.add_init_script(script=npm_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
     context.add_init_script(script=WATCH_CSP)
     return context
+
+
+def axe_violations_once_still(page) -> list[str]:
+    """axe-core's violations once the theme's transitions are over (a colour read halfway is wrong)."""
+    for _ in range(50):
+        if not page.evaluate("() => document.getAnimations().filter((a) => a.playState === 'running').length"):
+            break
+        page.wait_for_timeout(100)
+    return page.evaluate(f"(tags) => ({RUN_AXE})(tags)", AXE_TAGS)

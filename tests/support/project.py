@@ -103,3 +103,19 @@ def run_zensical(config_file: Path) -> subprocess.CompletedProcess:
         raise RuntimeError(f"{ZENSICAL} est introuvable : lancez « bash scripts/zensical-deps.sh ».")
     return subprocess.run([str(ZENSICAL), "build", "--clean", "-f", str(config_file)],
                           cwd=config_file.parent, capture_output=True, text=True)
+
+
+def built_site(root: Path) -> Path:
+    """`root` built with `mkdocs build --strict` into root/site, which is returned."""
+    site_dir = root / "site"
+    result = run_mkdocs(root, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+def published_sheets(site: Path) -> dict[str, dict]:
+    """The sheets as a built site publishes them (api/fiches.json), by slug."""
+    import json
+
+    data = json.loads((site / "api" / "fiches.json").read_text(encoding="utf-8"))["fiches"]
+    return {sheet["slug"]: sheet for sheet in data}
