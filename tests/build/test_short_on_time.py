@@ -13,45 +13,40 @@ from centre_ressources import urls
 from centre_ressources.pipeline import generate
 from centre_ressources.publish.session_planner import planner_sheet
 from support.edits import edit, errors_of
-from support.project import PROJECT, copy_project
+from support.project import PROJECT
 
 A = "methods/alpha.md"
 
 
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project", content="mini")
-
-
-def test_a_sheet_without_the_fields_is_valid_and_says_nothing_can_be_cut(project):
-    catalogue, _ = generate(project)
+def test_a_sheet_without_the_fields_is_valid_and_says_nothing_can_be_cut(mini_project):
+    catalogue, _ = generate(mini_project)
     step = catalogue.sheet("alpha").deroule[0]
     assert step.duree_minimale is None and step.facultative is False
 
 
-def test_the_fields_reach_the_open_data_and_the_planner(project, tmp_path):
-    edit(project, A, "    duree: 30\n", "    duree: 30\n    duree_minimale: 10\n")
-    edit(project, A, "    duree: 60\n", "    duree: 60\n    facultative: true\n")
-    catalogue, site = generate(project)
+def test_the_fields_reach_the_open_data_and_the_planner(mini_project, tmp_path):
+    edit(mini_project, A, "    duree: 30\n", "    duree: 30\n    duree_minimale: 10\n")
+    edit(mini_project, A, "    duree: 60\n", "    duree: 60\n    facultative: true\n")
+    catalogue, site = generate(mini_project)
     sheet = catalogue.sheet("alpha")
     assert [(s.duree_minimale, s.facultative) for s in sheet.deroule] == [(10, False), (None, True)]
     steps = planner_sheet(sheet, None)["fiche"]["etapes"]
     assert [(s["duree_minimale"], s["facultative"]) for s in steps] == [(10, False), (None, True)]
 
 
-def test_a_shortest_length_longer_than_its_step_is_refused_at_its_line(project):
-    edit(project, A, "    duree: 30\n", "    duree: 30\n    duree_minimale: 45\n")
-    line = (project / A).read_text(encoding="utf-8").splitlines().index("    duree_minimale: 45") + 1
-    assert errors_of(project) == [
+def test_a_shortest_length_longer_than_its_step_is_refused_at_its_line(mini_project):
+    edit(mini_project, A, "    duree: 30\n", "    duree: 30\n    duree_minimale: 45\n")
+    line = (mini_project / A).read_text(encoding="utf-8").splitlines().index("    duree_minimale: 45") + 1
+    assert errors_of(mini_project) == [
         f"{A}:{line}:5 : champ « deroule[1].duree_minimale » : la durée minimale (45 minutes) est plus longue "
         "que l'étape (30 minutes) : elle dit jusqu'où l'étape peut être raccourcie, au plus sa « duree »."]
 
 
 @pytest.mark.parametrize(("value", "said"), [("0", "la valeur 0 est trop petite (minimum : 1)."),
                                              ("oui", "attendu : un nombre entier ; trouvé : le texte « oui ».")])
-def test_an_impossible_value_is_refused_in_french_at_its_line(project, value, said):
-    edit(project, A, "    duree: 30\n", f"    duree: 30\n    duree_minimale: {value}\n")
-    errors = errors_of(project)
+def test_an_impossible_value_is_refused_in_french_at_its_line(mini_project, value, said):
+    edit(mini_project, A, "    duree: 30\n", f"    duree: 30\n    duree_minimale: {value}\n")
+    errors = errors_of(mini_project)
     assert errors[0].startswith(f"{A}:22:5 : champ « deroule[1].duree_minimale » : {said}")
 
 
